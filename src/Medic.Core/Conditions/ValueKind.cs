@@ -1,0 +1,13 @@
+namespace Medic.Core.Conditions;
+
+public enum ValueKind
+{
+    Null,
+    Bool,
+    Number,
+    String,
+    Duration,
+    Size,
+    List,
+    Object,
+}

@@ -1,0 +1,8 @@
+namespace Medic.Core.Model;
+
+public enum ObservationStatus
+{
+    Ok,
+    Error,
+    Timeout,
+}

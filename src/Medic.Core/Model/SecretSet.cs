@@ -1,0 +1,53 @@
+namespace Medic.Core.Model;
+
+/// <summary>
+/// Values that must never reach output (passwords and tokens interpolated from the environment, URL passwords).
+/// Report writers pass their text through <see cref="Scrub"/> as a last line of defence.
+/// </summary>
+public sealed class SecretSet
+{
+    public const string Mask = "***";
+    private const int MinimumLength = 3;
+    private readonly HashSet<string> _values = new(StringComparer.Ordinal);
+
+    public static SecretSet Empty => new();
+
+    public IReadOnlyCollection<string> Values => _values;
+
+    public void Add(string? value)
+    {
+        if (value is { Length: >= MinimumLength })
+        {
+            _values.Add(value);
+            var escaped = Uri.EscapeDataString(value);
+            if (escaped != value)
+            {
+                _values.Add(escaped);
+            }
+        }
+    }
+
+    public void AddRange(SecretSet other)
+    {
+        foreach (var v in other._values)
+        {
+            _values.Add(v);
+        }
+    }
+
+    public string Scrub(string text)
+    {
+        if (_values.Count == 0 || string.IsNullOrEmpty(text))
+        {
+            return text;
+        }
+
+        // Longest first, so a secret that contains another is masked whole.
+        foreach (var v in _values.OrderByDescending(v => v.Length))
+        {
+            text = text.Replace(v, Mask, StringComparison.Ordinal);
+        }
+
+        return text;
+    }
+}

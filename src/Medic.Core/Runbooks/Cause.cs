@@ -1,0 +1,16 @@
+using Medic.Core.Conditions;
+using Medic.Core.Model;
+
+namespace Medic.Core.Runbooks;
+
+/// <summary>A possible cause: it holds when <see cref="When"/> is true over the checks' observations.</summary>
+public sealed record Cause(
+    string Id,
+    string Title,
+    Expression When,
+    Severity Severity,
+    double Confidence,
+    Template Explanation,
+    string Fix,
+    IReadOnlyList<string> Refs,
+    SourcePosition Position);
