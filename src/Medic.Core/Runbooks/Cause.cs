@@ -6,11 +6,11 @@ namespace Medic.Core.Runbooks;
 /// <summary>A possible cause: it holds when <see cref="When"/> is true over the checks' observations.</summary>
 public sealed record Cause(
     string Id,
-    string Title,
+    Template Title,
     Expression When,
     Severity Severity,
     double Confidence,
     Template Explanation,
-    string Fix,
+    Template Fix,
     IReadOnlyList<string> Refs,
     SourcePosition Position);

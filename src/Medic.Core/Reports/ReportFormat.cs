@@ -1,0 +1,8 @@
+namespace Medic.Core.Reports;
+
+public enum ReportFormat
+{
+    Console,
+    Json,
+    Markdown,
+}

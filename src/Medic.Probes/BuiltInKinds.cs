@@ -1,0 +1,79 @@
+using Medic.Core.Systems;
+using T = Medic.Core.Systems.SettingType;
+
+namespace Medic.Probes;
+
+/// <summary>The component kinds a system file may name, with the settings each accepts.</summary>
+public static class BuiltInKinds
+{
+    public static IReadOnlyList<ComponentKind> All { get; } =
+    [
+        new("http", "an HTTP service", [
+            new("url", T.Url, Required: true, "base URL, e.g. http://127.0.0.1:3001"),
+            new("health", T.String, Description: "health endpoint path, e.g. /health"),
+            new("headers", T.Map, Description: "headers sent with every request (values may use ${ENV})", Secret: true),
+        ]),
+        new("websocket", "a WebSocket endpoint", [
+            new("url", T.Url, Required: true, "ws:// or wss:// URL"),
+            new("token", T.String, Description: "bearer token", Secret: true),
+            new("headers", T.Map, Description: "headers sent on the upgrade", Secret: true),
+            new("subprotocol", T.String, Description: "requested subprotocol"),
+        ]),
+        new("tcp", "any TCP endpoint", [
+            new("address", T.String, Description: "host:port"),
+            new("host", T.String, Description: "host name or address"),
+            new("port", T.Int, Description: "port"),
+        ]),
+        new("sqlite", "a SQLite database file", [
+            new("path", T.Path, Required: true, "the database file"),
+            new("dsn", T.String, Description: "the application's connection string, to learn its busy_timeout"),
+            new("busy_timeout", T.Duration, Description: "the application's busy timeout, when known"),
+            new("min_version", T.String, Description: "oldest SQLite version the application supports, e.g. 3.35.0"),
+        ]),
+        new("postgres", "a PostgreSQL server", [
+            new("connection", T.String, Required: true, "Npgsql connection string"),
+        ]),
+        new("redis", "a Redis server", [
+            new("url", T.Url, Required: true, "redis:// or rediss:// URL"),
+        ]),
+        new("nats", "a NATS server", [
+            new("url", T.Url, Required: true, "nats:// URL"),
+            new("monitor", T.Url, Description: "monitoring endpoint, e.g. http://127.0.0.1:8222"),
+            new("user", T.String, Description: "user name"),
+            new("password", T.String, Description: "password", Secret: true),
+            new("token", T.String, Description: "token", Secret: true),
+        ]),
+        new("nginx", "an nginx reverse proxy", [
+            new("config", T.Path, Required: true, "nginx.conf"),
+            new("url", T.Url, Description: "the proxy's listening URL"),
+        ]),
+        new("jwt", "a JSON Web Token to inspect", [
+            new("token", T.String, Required: true, "the token", Secret: true),
+            new("secret", T.String, Description: "HS256 secret", Secret: true),
+            new("jwks", T.String, Description: "JWKS URL or file"),
+            new("issuer", T.String, Description: "expected issuer"),
+            new("audience", T.String, Description: "expected audience"),
+        ]),
+        new("prometheus", "a Prometheus metrics endpoint", [
+            new("url", T.Url, Required: true, "the /metrics URL"),
+        ]),
+        new("config", "a configuration file", [
+            new("path", T.Path, Required: true, "the file"),
+            new("format", T.String, Description: "yaml or json (default: by extension)"),
+            new("require", T.StringList, Description: "keys that must be present, dotted for nesting (server.port)"),
+            new("types", T.Map, Description: "expected types of keys: string, int, number, bool, list, map"),
+        ]),
+        new("logs", "log files", [
+            new("paths", T.PathList, Required: true, "files or globs"),
+            new("format", T.String, Description: "line format, when it cannot be detected"),
+        ]),
+        new("host", "the machine the system runs on", [
+            new("ports", T.IntList, Description: "ports the service must be able to listen on"),
+            new("paths", T.PathList, Description: "folders and files the service must be able to write"),
+            new("user", T.String, Description: "the user the service runs as"),
+            new("service", T.String, Description: "the service's process name, so its own listener is not a conflict"),
+        ]),
+    ];
+
+    public static KindRegistry Registry() => new(All);
+}
