@@ -24,11 +24,17 @@ internal sealed class DemoHolder : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        var host = Environment.ProcessPath ?? "dotnet";
-        info.FileName = host;
-        if (Path.GetFileNameWithoutExtension(host).Equals("dotnet", StringComparison.OrdinalIgnoreCase))
+        // Run the medic executable beside this assembly (also right under a test host); fall back to 'dotnet medic.dll'.
+        var assembly = typeof(DemoHolder).Assembly.Location;
+        var apphost = Path.Combine(Path.GetDirectoryName(assembly)!, Path.GetFileNameWithoutExtension(assembly));
+        if (File.Exists(apphost))
         {
-            info.ArgumentList.Add(typeof(DemoHolder).Assembly.Location);
+            info.FileName = apphost;
+        }
+        else
+        {
+            info.FileName = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
+            info.ArgumentList.Add(assembly);
         }
 
         foreach (var a in new[] { HoldLockCommand.Name, "--db", database, "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture) })
