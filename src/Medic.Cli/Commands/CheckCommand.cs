@@ -2,6 +2,7 @@ using System.CommandLine;
 using Medic.Core.Model;
 using Medic.Core.Yaml;
 using Medic.Knowledge.Runbooks;
+using Medic.Knowledge.RunbookTests;
 using YamlDotNet.RepresentationModel;
 
 namespace Medic.Cli.Commands;
@@ -44,8 +45,16 @@ internal static class CheckCommand
         var loader = new RunbookLoader(cli.Runtime.Probes, cli.Runtime.Kinds);
         if (Directory.Exists(path))
         {
-            var runbooks = loader.Load(PackSources.FromDirectory(path));
-            return $"{runbooks.Count} runbooks";
+            var sources = PackSources.FromDirectory(path);
+            var runbooks = loader.Load(sources);
+            var results = new RunbookTestRunner(cli.Runtime.Probes).Run(runbooks, RunbookTestLoader.Load(sources));
+            var failed = results.Where(r => !r.Passed).Select(r => r.ToError()).ToList();
+            if (failed.Count > 0)
+            {
+                throw new InputException(failed);
+            }
+
+            return $"{runbooks.Count} runbooks, {results.Count} fixture cases pass";
         }
 
         if (!File.Exists(path))

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Medic.Core.Conditions;
+using Medic.Core.Model;
 using Medic.Core.Probing;
 using Medic.Core.Runbooks;
 using Medic.Core.Systems;
@@ -67,7 +68,8 @@ public sealed class Planner(ProbeRegistry probes)
             }
 
             var probe = probes.Find(check.Probe) ?? throw new InvalidOperationException($"probe '{check.Probe}' vanished after validation");
-            var args = (JsonObject)Render(check.Args, new ComponentScope(target, system.Secrets))!;
+            // Probes need the real values; reports scrub secrets on the way out.
+            var args = (JsonObject)Render(check.Args, new ComponentScope(target, SecretSet.Empty))!;
             var timeout = check.Timeout ?? (target.GetInt(ComponentKind.Timeout.Name) is { } ms ? TimeSpan.FromMilliseconds(ms) : options.ProbeTimeout);
             var invocation = new ProbeInvocation(probe, target, args, timeout);
             if (invocations.TryGetValue(invocation.Key, out var existing))
