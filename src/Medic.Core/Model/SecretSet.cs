@@ -1,3 +1,6 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
 namespace Medic.Core.Model;
 
 /// <summary>
@@ -19,11 +22,9 @@ public sealed class SecretSet
         if (value is { Length: >= MinimumLength })
         {
             _values.Add(value);
-            var escaped = Uri.EscapeDataString(value);
-            if (escaped != value)
-            {
-                _values.Add(escaped);
-            }
+            // Also the forms a secret takes inside a URL and inside JSON text, so a report scrubbed as text stays clean.
+            _values.Add(Uri.EscapeDataString(value));
+            _values.Add(JsonEncodedText.Encode(value, JavaScriptEncoder.UnsafeRelaxedJsonEscaping).ToString());
         }
     }
 
