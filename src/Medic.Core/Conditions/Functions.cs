@@ -5,8 +5,8 @@ namespace Medic.Core.Conditions;
 /// <summary>The built-in functions; nothing else can be called from a condition.</summary>
 internal static partial class Functions
 {
-    public static readonly FrozenDictionary<string, Function> All = new Function[]
-    {
+    private static readonly Function[] Declared =
+    [
         new("len", 1, 1, LambdaUse.None, "(list, string or object)", Len),
         new("any", 1, 2, LambdaUse.Optional, "(list[, x => condition])", Any),
         new("all", 1, 2, LambdaUse.Optional, "(list[, x => condition])", All_),
@@ -37,5 +37,10 @@ internal static partial class Functions
         new("ms", 1, 1, LambdaUse.None, "(number or text such as '250ms')", Milliseconds),
         new("bytes", 1, 1, LambdaUse.None, "(number or text such as '512MB')", Bytes),
         new("version", 1, 1, LambdaUse.None, "(text such as '3.35.0')", Version),
-    }.ToFrozenDictionary(f => f.Name, StringComparer.Ordinal);
+    ];
+
+    public static readonly FrozenDictionary<string, Function> All = Declared.ToFrozenDictionary(f => f.Name, StringComparer.Ordinal);
+
+    /// <summary>Function names in the order the README lists them.</summary>
+    public static readonly IReadOnlyList<string> Names = [.. Declared.Select(f => f.Name)];
 }

@@ -10,8 +10,8 @@ internal sealed partial class Parser
         var open = Advance();
         if (!Functions.All.TryGetValue(name.Text, out var function))
         {
-            var hint = Suggest.Nearest(name.Text, Functions.All.Keys);
-            throw ErrorAt(name, $"unknown function '{name.Text}'" + (hint is null ? $" (functions: {string.Join(", ", Functions.All.Keys)})" : $" (did you mean '{hint}'?)"));
+            var hint = Suggest.Nearest(name.Text, Functions.Names);
+            throw ErrorAt(name, $"unknown function '{name.Text}'" + (hint is null ? $" (functions: {string.Join(", ", Functions.Names)})" : $" (did you mean '{hint}'?)"));
         }
 
         var args = new List<Node>();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Medic.Core.Model;
@@ -24,7 +25,7 @@ public sealed partial class Value
         ValueKind.String => _string ?? "",
         ValueKind.Duration => FormatMilliseconds(_number),
         ValueKind.Size => FormatBytes(_number),
-        ValueKind.List => string.Join(", ", Items.Select(i => i.Format())),
+        ValueKind.List => FormatList(),
         ValueKind.Object => FormatObject(),
         _ => "",
     };
@@ -62,6 +63,9 @@ public sealed partial class Value
 
         return bytes.ToString("0.##", CultureInfo.InvariantCulture) + " " + SizeUnits[unit];
     }
+
+    private string FormatList() =>
+        RuntimeHelpers.TryEnsureSufficientExecutionStack() ? string.Join(", ", Items.Select(i => i.Format())) : "…";
 
     private string FormatObject()
     {

@@ -24,9 +24,9 @@ public sealed partial class Value
         ValueKind.Bool => JsonValue.Create(_number != 0),
         ValueKind.Number or ValueKind.Duration or ValueKind.Size => NumberJson(_number),
         ValueKind.String => JsonValue.Create(_string),
-        ValueKind.List when _array is not null => _array.DeepClone(),
+        ValueKind.List when _array is not null => JsonClone.Copy(_array),
         ValueKind.List => new JsonArray([.. Items.Select(i => i.ToJson())]),
-        ValueKind.Object => _object?.DeepClone(),
+        ValueKind.Object => JsonClone.Copy(_object),
         _ => null,
     };
 
