@@ -1,0 +1,31 @@
+namespace Medic.Core.Conditions;
+
+internal enum TokenKind
+{
+    End,
+    Identifier,
+    Literal,
+    And,
+    Or,
+    Not,
+    In,
+    Coalesce,
+    Equal,
+    NotEqual,
+    Less,
+    LessEqual,
+    Greater,
+    GreaterEqual,
+    Plus,
+    Minus,
+    Star,
+    Slash,
+    Percent,
+    Dot,
+    Comma,
+    Arrow,
+    OpenParen,
+    CloseParen,
+    OpenBracket,
+    CloseBracket,
+}
