@@ -11,6 +11,9 @@ internal static class SqliteErrors
 
     public static bool IsBusy(SqliteException e) => e.SqliteErrorCode is 5 or 6;
 
+    /// <summary>SQLITE_CORRUPT: a database with damaged pages (SQLITE_NOTADB, not a database at all, is not this).</summary>
+    public static bool IsMalformed(SqliteException e) => e.SqliteErrorCode == 11;
+
     public static bool IsHotJournal(SqliteException e) => e.SqliteExtendedErrorCode == ReadOnlyRollback;
 
     public static string Kind(SqliteException e) => e.SqliteErrorCode switch

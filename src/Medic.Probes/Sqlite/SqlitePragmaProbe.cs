@@ -100,9 +100,11 @@ public sealed class SqlitePragmaProbe : IProbe
         {
             FromHeader(data, file);
             var kind = SqliteErrors.Kind(e);
-            if (kind == ErrorKinds.Corrupt && check != "none")
+            if (SqliteErrors.IsMalformed(e) && check != "none")
             {
-                data["integrity"] = new JsonObject { ["mode"] = check, ["ok"] = false, ["messages"] = new JsonArray(e.Message) };
+                // Damage bad enough to stop even the PRAGMAs is still the answer to the check that was asked for.
+                data["integrity"] = IntegrityJson(check, [e.Message]);
+                return ProbeResult.Ok(data);
             }
 
             return ProbeResult.Fail(kind, e.Message, data);
@@ -112,14 +114,28 @@ public sealed class SqlitePragmaProbe : IProbe
     private static JsonObject Integrity(SqliteReadSession session, string check, CancellationToken cancellationToken)
     {
         var pragma = check == "full" ? "integrity_check" : "quick_check";
-        var messages = session.Query($"PRAGMA {pragma}({MaxIntegrityMessages})", cancellationToken, MaxIntegrityMessages)
-            .Select(r => r.Length > 0 ? r[0] : null)
-            .ToList();
+        var rows = new List<string?[]>();
+        try
+        {
+            session.Query($"PRAGMA {pragma}({MaxIntegrityMessages})", rows, cancellationToken, MaxIntegrityMessages);
+        }
+        catch (SqliteException e) when (SqliteErrors.IsMalformed(e))
+        {
+            // The check reports what it found, then gives up on the damage itself: both are the answer.
+            rows.Add([e.Message]);
+        }
+
+        return IntegrityJson(check, rows.Select(r => r.Length > 0 ? r[0] : null));
+    }
+
+    private static JsonObject IntegrityJson(string check, IEnumerable<string?> messages)
+    {
+        var list = messages.ToList();
         return new JsonObject
         {
             ["mode"] = check,
-            ["ok"] = messages is ["ok"],
-            ["messages"] = new JsonArray([.. messages.Select(m => (JsonNode?)m)]),
+            ["ok"] = list is ["ok"],
+            ["messages"] = new JsonArray([.. list.Select(m => (JsonNode?)m)]),
         };
     }
 

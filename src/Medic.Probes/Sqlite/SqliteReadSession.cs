@@ -26,7 +26,15 @@ internal sealed class SqliteReadSession : IDisposable
     /// </summary>
     public bool Immutable { get; }
 
-    public static string LibraryVersion => raw.sqlite3_libversion().utf8_to_string();
+    /// <summary>The version of the SQLite library the probes use (initialising it, should no connection have yet).</summary>
+    public static string LibraryVersion
+    {
+        get
+        {
+            Batteries_V2.Init();
+            return raw.sqlite3_libversion().utf8_to_string();
+        }
+    }
 
     /// <summary>
     /// Runs <paramref name="work"/> on a read-only connection to <paramref name="file"/>. A WAL database whose -wal or
@@ -74,6 +82,15 @@ internal sealed class SqliteReadSession : IDisposable
     /// <summary>Runs one statement and returns its rows as text (null for SQL NULL), at most <paramref name="maxRows"/>.</summary>
     public List<string?[]> Query(string sql, CancellationToken cancellationToken, int maxRows = int.MaxValue)
     {
+        var rows = new List<string?[]>();
+        Query(sql, rows, cancellationToken, maxRows);
+        return rows;
+    }
+
+    /// <summary>Runs one statement, adding its rows to <paramref name="rows"/> as they come, so a statement that fails
+    /// part-way (quick_check on a damaged file does) leaves what it said before the error.</summary>
+    public void Query(string sql, List<string?[]> rows, CancellationToken cancellationToken, int maxRows = int.MaxValue)
+    {
         cancellationToken.ThrowIfCancellationRequested();
         var db = _connection.Handle!;
         using var interrupt = cancellationToken.Register(() => raw.sqlite3_interrupt(db));
@@ -81,7 +98,6 @@ internal sealed class SqliteReadSession : IDisposable
         using (statement)
         {
             Check(rc, cancellationToken);
-            var rows = new List<string?[]>();
             while ((rc = raw.sqlite3_step(statement)) == raw.SQLITE_ROW)
             {
                 if (rows.Count < maxRows)
@@ -99,7 +115,6 @@ internal sealed class SqliteReadSession : IDisposable
             }
 
             Check(rc == raw.SQLITE_DONE ? raw.SQLITE_OK : rc, cancellationToken);
-            return rows;
         }
     }
 
