@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Medic.Core.Model;
 using Medic.Core.Probing;
+using Medic.Probes.Os;
 
 namespace Medic.Probes.Sqlite;
 
@@ -51,8 +52,10 @@ internal sealed record SqliteDatabaseFile(string Path, long SizeBytes, SqliteHea
                 new JsonObject { ["path"] = path, ["exists"] = true, ["size_bytes"] = info.Length }));
         }
 
+        // SQLite resolves symbolic links and keeps its -wal, -shm and -journal beside the real file.
+        var real = Native.RealPath(path) ?? path;
         var file = new SqliteDatabaseFile(path, info.Length, SqliteHeader.Parse(bytes.AsSpan(0, read), info.Length),
-            SidecarFile.Of(path, "-wal"), SidecarFile.Of(path, "-shm"), SidecarFile.Of(path, "-journal"));
+            SidecarFile.Of(real, "-wal"), SidecarFile.Of(real, "-shm"), SidecarFile.Of(real, "-journal"));
 
         // SQLite treats an empty file as an empty database; anything else must carry a valid header.
         if (read > 0 && file.Header is null)

@@ -40,10 +40,12 @@ public sealed class SqliteLocksProbe : IProbe
                 : ProbeResult.Fail(ErrorKinds.NotFound, $"no such file: {path}", new JsonObject { ["path"] = path, ["exists"] = false });
         }
 
+        // SQLite resolves symbolic links and keeps its -wal, -shm and -journal beside the real file.
+        var real = Native.RealPath(path) ?? path;
         var files = new Dictionary<FileId, string> { [db.Id] = "db" };
         foreach (var (suffix, role) in new[] { ("-wal", "wal"), ("-shm", "shm"), ("-journal", "journal") })
         {
-            if (Native.Stat(path + suffix) is { } sidecar)
+            if (Native.Stat(real + suffix) is { } sidecar)
             {
                 files.TryAdd(sidecar.Id, role);
             }

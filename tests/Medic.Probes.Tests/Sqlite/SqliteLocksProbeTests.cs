@@ -63,6 +63,21 @@ public sealed class SqliteLocksProbeTests : IDisposable
     }
 
     [Fact]
+    public async Task Follows_a_symbolic_link_to_the_database_and_its_shared_memory_file()
+    {
+        var db = TestDatabases.Create(_folder.File("real.db"), wal: true);
+        var link = _folder.File("link.db");
+        File.CreateSymbolicLink(link, db);
+        using var writer = await SqliteCli.HoldAsync(db, "BEGIN IMMEDIATE; INSERT INTO jobs(name) VALUES ('nightly');");
+
+        var data = (await RunAsync(link)).OkData();
+
+        data["path"]!.GetValue<string>().ShouldBe(link);
+        data["writer_pid"]!.GetValue<int>().ShouldBe(writer.Pid);
+        Holders(data).First().Lock.ShouldBe("wal_write");
+    }
+
+    [Fact]
     public async Task A_reader_holds_a_shared_lock_that_does_not_lock_out_writers()
     {
         var db = TestDatabases.Create(_folder.File("read.db"));

@@ -89,6 +89,29 @@ public sealed class SqlitePragmaProbeTests : IDisposable
     }
 
     [Fact]
+    public async Task Reports_a_hot_journal_left_by_a_writer_that_died_and_leaves_it_for_the_next_writer()
+    {
+        var db = TestDatabases.Create(_folder.File("crashed.db"), rows: 300);
+        using (await SqliteCli.HoldAsync(db, "PRAGMA cache_size = 1; BEGIN; UPDATE jobs SET payload = payload || 'changed';"))
+        {
+            // Disposing kills the writer mid-transaction, as a crash would.
+        }
+
+        var journal = db + "-journal";
+        File.Exists(journal).ShouldBeTrue();
+        var before = (TestDatabases.Snapshot(db), TestDatabases.Snapshot(journal));
+
+        var data = (await RunAsync(db)).OkData();
+
+        data["hot_journal"]!.GetValue<bool>().ShouldBeTrue();
+        data["locked"]!.GetValue<bool>().ShouldBeFalse();
+        data["journal"]!["exists"]!.GetValue<bool>().ShouldBeTrue();
+        data["journal_mode_source"]!.GetValue<string>().ShouldBe("header");
+        TestDatabases.Snapshot(db).Bytes.ShouldBe(before.Item1.Bytes);
+        TestDatabases.Snapshot(journal).Bytes.ShouldBe(before.Item2.Bytes);
+    }
+
+    [Fact]
     public async Task Quick_check_of_a_sound_database_is_ok()
     {
         var db = TestDatabases.Create(_folder.File("sound.db"), rows: 500);
