@@ -1,4 +1,6 @@
 using Medic.Core.Probing;
+using Medic.Probes.Host;
+using Medic.Probes.Sqlite;
 
 namespace Medic.Probes;
 
@@ -7,6 +9,11 @@ public static class BuiltInProbes
 {
     public static IReadOnlyList<IProbe> All() =>
     [
+        new SqlitePragmaProbe(),
+        new SqliteSchemaProbe(),
+        new SqliteLocksProbe(),
+        new PortOwnerProbe(),
+        new FileStatProbe(),
     ];
 
     public static ProbeRegistry Registry() => new(All());
