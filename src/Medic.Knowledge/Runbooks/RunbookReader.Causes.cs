@@ -13,7 +13,7 @@ internal sealed partial class RunbookReader
     private static readonly Template EmptyTitle = Template.TryParse("", out var t, out _) ? t : throw new InvalidOperationException();
     private static readonly string[] CauseKeys = ["id", "title", "when", "severity", "confidence", "explanation", "fix", "refs"];
 
-    private List<Cause> ReadCauses(YamlMap root, List<Check> checks, List<string> runbookRefs)
+    private List<Cause> ReadCauses(YamlMap root, IReadOnlyList<string> checkNames, List<string> runbookRefs)
     {
         var causes = new List<Cause>();
         var node = root.Get("causes", required: true);
@@ -28,7 +28,7 @@ internal sealed partial class RunbookReader
             return causes;
         }
 
-        var known = checks.Select(c => c.Name).Append(ComponentRoot).ToList();
+        var known = checkNames.Append(ComponentRoot).ToList();
         foreach (var item in seq.Children)
         {
             if (YamlMap.From(file, item, errors, "a cause") is { } map && ReadCause(map, known, runbookRefs) is { } cause)

@@ -44,6 +44,12 @@ internal sealed partial class RunbookReader
         return checks;
     }
 
+    /// <summary>Every check name the runbook declares, even one whose probe is unknown, so conditions naming it get no second error.</summary>
+    private static List<string> DeclaredChecks(YamlMap root) =>
+        root.Get("checks") is YamlMappingNode map
+            ? [.. map.Children.Keys.OfType<YamlScalarNode>().Select(k => k.Value ?? "").Where(n => n != ComponentRoot)]
+            : [];
+
     private Check? ReadCheck(string name, YamlScalarNode key, YamlNode value, List<string> appliesTo)
     {
         var map = YamlMap.From(file, value, errors, $"check '{name}'");

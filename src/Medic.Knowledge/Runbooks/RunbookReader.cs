@@ -37,7 +37,7 @@ internal sealed partial class RunbookReader(YamlFile file, string pack, List<Inp
         var symptoms = ReadSymptoms(root);
         var refs = root.Scalars("refs").Select(s => s.Value ?? "").ToList();
         var checks = ReadChecks(root, appliesTo);
-        var causes = ReadCauses(root, checks, refs);
+        var causes = ReadCauses(root, DeclaredChecks(root), refs);
 
         return errors.Count > _errorsBefore
             ? null

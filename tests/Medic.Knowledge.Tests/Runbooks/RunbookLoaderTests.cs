@@ -53,7 +53,7 @@ public sealed class RunbookLoaderTests
     {
         var errors = Errors(Valid.Replace("probe: sqlite.locks", "probe: sqlite.lock", StringComparison.Ordinal));
 
-        errors.Single().ToString().ShouldBe("rb.yaml:6:20: unknown probe 'sqlite.lock' (did you mean 'sqlite.locks'?)");
+        errors.Single().ToString().ShouldBe("rb.yaml:6:19: unknown probe 'sqlite.lock' (did you mean 'sqlite.locks'?)");
     }
 
     [Fact]
@@ -61,7 +61,7 @@ public sealed class RunbookLoaderTests
     {
         var errors = Errors(Valid.Replace("and locks.data", "and lock.data", StringComparison.Ordinal));
 
-        errors.Single().ToString().ShouldBe("rb.yaml:10:47: unknown check 'lock' in condition (did you mean 'locks'?)");
+        errors.Single().ToString().ShouldBe("rb.yaml:10:49: unknown check 'lock' in condition (did you mean 'locks'?)");
     }
 
     [Fact]
