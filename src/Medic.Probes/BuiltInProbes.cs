@@ -1,4 +1,7 @@
 using Medic.Core.Probing;
+using Medic.Probes.Config;
+using Medic.Probes.Http;
+using Medic.Probes.Tcp;
 
 namespace Medic.Probes;
 
@@ -7,6 +10,9 @@ public static class BuiltInProbes
 {
     public static IReadOnlyList<IProbe> All() =>
     [
+        new HttpGetProbe(),
+        new TcpConnectProbe(),
+        new ConfigParseProbe(),
     ];
 
     public static ProbeRegistry Registry() => new(All());
