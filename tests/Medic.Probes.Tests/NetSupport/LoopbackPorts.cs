@@ -4,7 +4,7 @@ using System.Net.Sockets;
 namespace Medic.Probes.Tests.NetSupport;
 
 /// <summary>Loopback ports for tests.</summary>
-internal static class LoopbackPorts
+public static class LoopbackPorts
 {
     /// <summary>A port nothing listens on: bound by the OS, then released.</summary>
     public static int Closed(AddressFamily family = AddressFamily.InterNetwork)

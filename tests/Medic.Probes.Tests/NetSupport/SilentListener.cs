@@ -8,7 +8,7 @@ namespace Medic.Probes.Tests.NetSupport;
 /// for a listening socket) but never reads or replies, like a hung server. <see cref="Blackholed"/> fills its
 /// accept queue so Linux drops further SYNs, so a connect gets no answer at all, like a firewall that drops packets.
 /// </summary>
-internal sealed class SilentListener : IDisposable
+public sealed class SilentListener : IDisposable
 {
     private readonly Socket _listener;
     private readonly List<Socket> _fillers = [];
