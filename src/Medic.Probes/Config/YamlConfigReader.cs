@@ -88,7 +88,7 @@ internal static partial class YamlConfigReader
     private static ConfigNode Scalar(YamlScalarNode node)
     {
         var text = node.Value ?? "";
-        if (node.Style != ScalarStyle.Plain || node.Tag.Value == "tag:yaml.org,2002:str")
+        if (node.Style != ScalarStyle.Plain || (node.Tag.IsGlobal && node.Tag.Value == "tag:yaml.org,2002:str"))
         {
             return ConfigNode.String(text);
         }
