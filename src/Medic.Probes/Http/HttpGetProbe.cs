@@ -62,7 +62,8 @@ public sealed class HttpGetProbe : IProbe
         catch (Exception e) when (e is HttpRequestException or IOException or SocketException or AuthenticationException)
         {
             var failure = NetErrors.Classify(e);
-            return ProbeResult.Fail(failure.Kind, failure.Message, data);
+            var message = failure.Kind == ErrorKinds.Dns ? $"{target.Uri.Host}: name does not resolve ({failure.Message})" : failure.Message;
+            return ProbeResult.Fail(failure.Kind, message, data);
         }
     }
 

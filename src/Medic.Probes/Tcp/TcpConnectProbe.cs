@@ -37,7 +37,16 @@ public sealed class TcpConnectProbe : IProbe
         var started = context.Time.GetTimestamp();
         try
         {
-            var addresses = await ResolveAsync(endpoint.Host, linked.Token).ConfigureAwait(false);
+            IPAddress[] addresses;
+            try
+            {
+                addresses = await ResolveAsync(endpoint.Host, linked.Token).ConfigureAwait(false);
+            }
+            catch (SocketException e)
+            {
+                return ProbeResult.Fail(ErrorKinds.Dns, $"{endpoint.Host}: name does not resolve ({e.Message})", data);
+            }
+
             data["addresses"] = new JsonArray([.. addresses.Select(a => JsonValue.Create(a.ToString()))]);
             if (addresses.Length == 0)
             {
@@ -71,11 +80,6 @@ public sealed class TcpConnectProbe : IProbe
         {
             return ProbeResult.Fail(ErrorKinds.Timeout, $"no answer from {endpoint} within {Quantities.FormatDuration(context.Timeout)}", data);
         }
-        catch (SocketException e)
-        {
-            // Only resolving throws here; connection attempts report their failures as values.
-            return ProbeResult.Fail(ErrorKinds.Dns, $"{endpoint.Host}: name does not resolve ({e.Message})", data);
-        }
     }
 
     private static async Task<IPAddress[]> ResolveAsync(string host, CancellationToken cancellationToken) =>
@@ -86,11 +90,12 @@ public sealed class TcpConnectProbe : IProbe
     {
         using var attempt = new CancellationTokenSource(share < TimeSpan.Zero ? TimeSpan.Zero : share, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, attempt.Token);
-        using var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
         var endpoint = new IPEndPoint(address, port);
         var started = time.GetTimestamp();
         try
         {
+            // Created inside the try: a host without IPv6 refuses the socket itself, which is a failure of this address only.
+            using var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
             await socket.ConnectAsync(endpoint, linked.Token).ConfigureAwait(false);
             var elapsed = time.GetElapsedTime(started);
             Close(socket);
