@@ -1,12 +1,13 @@
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Medic.Core.Probing;
 
 namespace Medic.Probes.Http;
 
 /// <summary>Where an HTTP probe goes and what it sends: the component's URL plus a path, and the merged headers.</summary>
-internal sealed class HttpTarget
+internal sealed partial class HttpTarget
 {
     private readonly Dictionary<string, string> _headers;
     private readonly string? _basicAuth;
@@ -23,8 +24,17 @@ internal sealed class HttpTarget
     /// <summary>The URL as reports may show it: without a password in its user-info.</summary>
     public string DisplayUrl => Display(Uri);
 
-    public static string Display(Uri uri) =>
-        uri.UserInfo.Length == 0 ? uri.AbsoluteUri : uri.AbsoluteUri.Replace(uri.UserInfo + "@", MaskedUserInfo(uri.UserInfo) + "@", StringComparison.Ordinal);
+    public static string Display(Uri uri)
+    {
+        var text = uri.AbsoluteUri;
+        if (uri.UserInfo.Length > 0)
+        {
+            text = text.Replace(uri.UserInfo + "@", MaskedUserInfo(uri.UserInfo) + "@", StringComparison.Ordinal);
+        }
+
+        // Health URLs sometimes carry their credential in the query (?key=…); reports show that it is there, not what it is.
+        return uri.Query.Length > 1 ? text.Replace(uri.Query, MaskedQuery(uri.Query), StringComparison.Ordinal) : text;
+    }
 
     /// <summary>Builds the target, or explains why the component and arguments do not make a URL.</summary>
     public static HttpTarget? Create(ProbeContext context, out string? problem)
@@ -115,6 +125,16 @@ internal sealed class HttpTarget
 
     private static string? BasicAuth(Uri uri) =>
         uri.UserInfo.Length == 0 ? null : Convert.ToBase64String(Encoding.UTF8.GetBytes(Uri.UnescapeDataString(uri.UserInfo)));
+
+    private static string MaskedQuery(string query) =>
+        "?" + string.Join('&', query[1..].Split('&').Select(pair =>
+        {
+            var eq = pair.IndexOf('=', StringComparison.Ordinal);
+            return eq > 0 && SecretParameter().IsMatch(pair[..eq]) ? pair[..(eq + 1)] + "***" : pair;
+        }));
+
+    [GeneratedRegex("key|token|secret|pass|pwd|auth|sig|credential|session|code", RegexOptions.IgnoreCase)]
+    private static partial Regex SecretParameter();
 
     private static string MaskedUserInfo(string userInfo)
     {

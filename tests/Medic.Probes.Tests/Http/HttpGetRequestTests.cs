@@ -78,6 +78,15 @@ public sealed class HttpGetRequestTests(HealthShapesServer server) : IClassFixtu
     }
 
     [Fact]
+    public async Task Masks_credentials_in_the_query_of_the_reported_url()
+    {
+        var data = await GetOkAsync("/shapes/flag?api_key=k3y-value&verbose=1&token=t0k");
+
+        data["url"]!.GetValue<string>().ShouldBe(server.Url + "/shapes/flag?api_key=***&verbose=1&token=***");
+        data["health"]!["status"]!.GetValue<string>().ShouldBe("healthy");
+    }
+
+    [Fact]
     public async Task Masks_cookies_in_the_reported_headers()
     {
         var data = await GetOkAsync("/cookie");
