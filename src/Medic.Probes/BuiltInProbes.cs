@@ -1,6 +1,9 @@
 using Medic.Core.Probing;
 using Medic.Probes.Host;
 using Medic.Probes.Sqlite;
+using Medic.Probes.Config;
+using Medic.Probes.Http;
+using Medic.Probes.Tcp;
 
 namespace Medic.Probes;
 
@@ -14,6 +17,9 @@ public static class BuiltInProbes
         new SqliteLocksProbe(),
         new PortOwnerProbe(),
         new FileStatProbe(),
+        new HttpGetProbe(),
+        new TcpConnectProbe(),
+        new ConfigParseProbe(),
     ];
 
     public static ProbeRegistry Registry() => new(All());

@@ -1,0 +1,13 @@
+namespace Medic.Probes.Config;
+
+/// <summary>The type of a configuration value, as <c>types</c> names it.</summary>
+internal enum ConfigType
+{
+    Null,
+    String,
+    Int,
+    Number,
+    Bool,
+    List,
+    Map,
+}
