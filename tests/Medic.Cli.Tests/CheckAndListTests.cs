@@ -40,6 +40,7 @@ public sealed class CheckAndListTests
                 title: refused
                 when: c.error.kind == 'connection_refused'
                 severity: error
+                explanation: nothing listens
                 fix: start it
             """);
         folder.Write("p/refused.tests.yaml", """

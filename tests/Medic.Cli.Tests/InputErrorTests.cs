@@ -26,7 +26,7 @@ public sealed class InputErrorTests
 
         run.ExitCode.ShouldBe(2);
         run.Stderr.ShouldContain("medic.yaml:4:11: error: unknown component kind 'htp'");
-        run.Stderr.ShouldMatch(@"medic\.yaml:6:5: error: .*path");
+        run.Stderr.ShouldMatch(@"medic\.yaml:7:5: error: .*path");
         run.Stderr.ShouldMatch(@"medic\.yaml:10:10: error: .*URL");
         run.Stderr.ShouldNotContain("   at ");
         run.Stdout.ShouldBeEmpty();

@@ -14,7 +14,7 @@ internal sealed class CliContext(MedicRuntime runtime, TextWriter stdout, TextWr
 
     public bool Interactive { get; } = interactive;
 
-    public IAnsiConsole Out { get; } = Consoles.For(stdout, interactive);
+    public IAnsiConsole Out { get; } = Consoles.For(stdout, ReferenceEquals(stdout, Console.Out) && Consoles.OutputIsTerminal);
 
     public IAnsiConsole Err { get; } = Consoles.For(stderr, interactive);
 }

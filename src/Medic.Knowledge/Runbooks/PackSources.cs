@@ -58,7 +58,7 @@ public static class PackSources
                 throw new InputException(SourcePosition.Start(file), $"cannot read file: {e.Message}");
             }
 
-            sources.Add(new RunbookSource(pack, Path.GetRelativePath(Environment.CurrentDirectory, file), text));
+            sources.Add(new RunbookSource(pack, DisplayPath(file), text));
         }
 
         return sources;
@@ -66,4 +66,11 @@ public static class PackSources
 
     public static IReadOnlyList<RunbookSource> Load(IEnumerable<string> extraDirectories) =>
         [.. Embedded(), .. extraDirectories.SelectMany(FromDirectory)];
+
+    /// <summary>A path as the user would type it: relative below the working folder, absolute elsewhere.</summary>
+    private static string DisplayPath(string file)
+    {
+        var relative = Path.GetRelativePath(Environment.CurrentDirectory, file);
+        return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? Path.GetFullPath(file) : relative;
+    }
 }

@@ -65,7 +65,7 @@ public sealed class FindingEvaluatorTests
         var evidence = report.Findings.Single().Evidence;
         evidence.Select(e => e.Path).ShouldBe(["c.data.latency_ms", "c.data.port", "c.data.peers"]);
         evidence.ShouldAllBe(e => e.Probe == "tcp.connect");
-        evidence[0].Value!.GetValue<double>().ShouldBe(350);
+        evidence[0].Value!.ToJsonString().ShouldBe("350");
     }
 
     [Fact]
