@@ -1,4 +1,5 @@
 using Medic.Core.Probing;
+using Medic.Probes.Redis;
 
 namespace Medic.Probes;
 
@@ -7,6 +8,12 @@ public static class BuiltInProbes
 {
     public static IReadOnlyList<IProbe> All() =>
     [
+        new RedisPingProbe(),
+        new RedisInfoProbe(),
+        new RedisConfigProbe(),
+        new RedisSlowlogProbe(),
+        new RedisClientsProbe(),
+        new RedisLatencyProbe(),
     ];
 
     public static ProbeRegistry Registry() => new(All());
