@@ -12,8 +12,11 @@ internal sealed class RedisClientsProbe : RedisProbe
 
     protected override async Task<ProbeResult> ExamineAsync(RedisProbeRun run, CancellationToken cancellationToken)
     {
-        var info = await run.Connection.ExecuteAsync(["INFO", "clients"], cancellationToken).ConfigureAwait(false);
-        var limits = info.IsError || info.Text is null ? null : RedisInfoSummary.Clients(new InfoView(RedisInfo.Parse(info.Text)));
+        // Two calls, since servers before 7.0 take one INFO section at a time.
+        var clients = await run.Connection.ExecuteAsync(["INFO", "clients"], cancellationToken).ConfigureAwait(false);
+        var stats = await run.Connection.ExecuteAsync(["INFO", "stats"], cancellationToken).ConfigureAwait(false);
+        var text = string.Concat(clients.IsError ? "" : clients.Text, "\r\n", stats.IsError ? "" : stats.Text);
+        var limits = RedisInfoSummary.Clients(new InfoView(RedisInfo.Parse(text)));
         var self = await run.Connection.ExecuteAsync(["CLIENT", "ID"], cancellationToken).ConfigureAwait(false);
         var list = await run.Connection.ExecuteAsync(["CLIENT", "LIST"], cancellationToken).ConfigureAwait(false);
         if (RedisSession.IsRefusedCommand(list))
@@ -34,10 +37,10 @@ internal sealed class RedisClientsProbe : RedisProbe
             }
         }
 
-        run.Data["connected_clients"] = limits?["connected_clients"]?.DeepClone();
-        run.Data["maxclients"] = limits?["maxclients"]?.DeepClone();
-        run.Data["clients_ratio"] = limits?["clients_ratio"]?.DeepClone();
-        run.Data["rejected_connections"] = limits?["rejected_connections"]?.DeepClone();
+        run.Data["connected_clients"] = limits["connected_clients"]?.DeepClone();
+        run.Data["maxclients"] = limits["maxclients"]?.DeepClone();
+        run.Data["clients_ratio"] = limits["clients_ratio"]?.DeepClone();
+        run.Data["rejected_connections"] = limits["rejected_connections"]?.DeepClone();
         return ProbeResult.Ok(run.Data);
     }
 }

@@ -51,9 +51,12 @@ internal abstract class RedisProbe : IProbe
             cancellationToken.ThrowIfCancellationRequested();
             data["stage"] = trace.Stage;
             var waited = Quantities.FormatDuration(context.Timeout);
-            var message = trace.Stage is "connect" or "tls"
-                ? $"connecting to {target.Address} got no answer within {waited}"
-                : $"{target.Address} did not answer {trace.Stage} within {waited}";
+            var message = trace.Stage switch
+            {
+                "connect" => $"connecting to {target.Address} got no answer within {waited}",
+                "tls" => $"the TLS handshake with {target.Address} got no answer within {waited}; does the server speak TLS on this port?",
+                _ => $"{target.Address} did not answer {trace.Stage} within {waited}",
+            };
             return ProbeResult.Fail(ErrorKinds.Timeout, message, data);
         }
         catch (Exception e) when (RedisErrors.Classify(e, target) is { } failure)

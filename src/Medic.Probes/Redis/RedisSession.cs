@@ -10,7 +10,7 @@ internal static class RedisSession
 
     public static async Task<RedisConnection> OpenAsync(
         RedisTarget target, RedisTrace trace, RespLimits? limits = null, bool allowWrites = false,
-        CancellationToken cancellationToken = default)
+        string clientName = ClientName, CancellationToken cancellationToken = default)
     {
         var connection = await RedisConnection.ConnectAsync(target, trace, limits, allowWrites, cancellationToken).ConfigureAwait(false);
         try
@@ -23,7 +23,7 @@ internal static class RedisSession
 
             // The name lets an operator tell Medic's connection apart in CLIENT LIST. A server that refuses it
             // (ACL, renamed command) is still worth probing, but NOAUTH and the like end the session here.
-            var named = await connection.ExecuteAsync(["CLIENT", "SETNAME", ClientName], cancellationToken).ConfigureAwait(false);
+            var named = await connection.ExecuteAsync(["CLIENT", "SETNAME", clientName], cancellationToken).ConfigureAwait(false);
             if (named.IsError && !IsRefusedCommand(named))
             {
                 throw new RedisServerException(named.Text ?? "", "CLIENT SETNAME");

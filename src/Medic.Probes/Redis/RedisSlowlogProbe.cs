@@ -86,7 +86,7 @@ internal sealed class RedisSlowlogProbe : RedisProbe
             ["duration_us"] = fields[2].Integer,
             ["duration_ms"] = Math.Round(fields[2].Integer / 1000.0, 3),
             ["command"] = command,
-            ["key"] = text.Count > keyIndex ? Cut(text[keyIndex]) : null,
+            ["key"] = text.Count > keyIndex && command is not ("AUTH" or "HELLO") ? Cut(text[keyIndex]) : null,
             ["argc"] = text.Count,
             ["client_addr"] = fields.Count > 4 ? fields[4].AsText() : null,
             ["client_name"] = fields.Count > 5 ? fields[5].AsText() : null,
