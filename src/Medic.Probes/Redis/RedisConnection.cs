@@ -154,7 +154,7 @@ internal sealed class RedisConnection : IAsyncDisposable
         var options = new SslClientAuthenticationOptions { TargetHost = target.Host };
         if (target.TlsInsecure)
         {
-            // The operator asked for it (self-signed test servers); the observation still says tls_insecure.
+            // The operator asked for it (self-signed servers); every observation then carries tls_insecure: true.
 #pragma warning disable CA5359
             options.RemoteCertificateValidationCallback = static (_, _, _, _) => true;
 #pragma warning restore CA5359

@@ -33,6 +33,11 @@ internal abstract class RedisProbe : IProbe
         }
 
         var data = new JsonObject { ["address"] = target.Address, ["tls"] = target.Tls, ["db"] = target.Database };
+        if (target.TlsInsecure)
+        {
+            data["tls_insecure"] = true;
+        }
+
         var trace = new RedisTrace();
         using var budget = Budget(context);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budget.Token);

@@ -33,6 +33,7 @@ public sealed class RedisTlsTests
 
             trusted.Error.ShouldBeNull();
             trusted.Data!["tls"]!.GetValue<bool>().ShouldBeTrue();
+            trusted.Data!["tls_insecure"]!.GetValue<bool>().ShouldBeTrue();
             trusted.Data!["reply"]!.GetValue<string>().ShouldBe("PONG");
             strict.Error!.Kind.ShouldBe(ErrorKinds.Tls);
             strict.Data!["stage"]!.GetValue<string>().ShouldBe("tls");
