@@ -34,7 +34,10 @@ public static class BuiltInKinds
             new("connection", T.String, Required: true, "Npgsql connection string"),
         ]),
         new("redis", "a Redis server", [
-            new("url", T.Url, Required: true, "redis:// or rediss:// URL"),
+            new("url", T.Url, Required: true, "redis://[user:password@]host:port/db, or rediss:// for TLS"),
+            new("user", T.String, Description: "ACL user name (overrides the URL's)"),
+            new("password", T.String, Description: "password (overrides the URL's)", Secret: true),
+            new("tls_insecure", T.Bool, Description: "accept any TLS certificate (self-signed test servers only)"),
         ]),
         new("nats", "a NATS server", [
             new("url", T.Url, Required: true, "nats:// URL"),

@@ -4,6 +4,7 @@ using Medic.Probes.Sqlite;
 using Medic.Probes.Config;
 using Medic.Probes.Http;
 using Medic.Probes.Tcp;
+using Medic.Probes.Redis;
 
 namespace Medic.Probes;
 
@@ -20,6 +21,12 @@ public static class BuiltInProbes
         new HttpGetProbe(),
         new TcpConnectProbe(),
         new ConfigParseProbe(),
+        new RedisPingProbe(),
+        new RedisInfoProbe(),
+        new RedisConfigProbe(),
+        new RedisSlowlogProbe(),
+        new RedisClientsProbe(),
+        new RedisLatencyProbe(),
     ];
 
     public static ProbeRegistry Registry() => new(All());

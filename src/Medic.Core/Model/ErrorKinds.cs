@@ -19,4 +19,16 @@ public static class ErrorKinds
     public const string Unsupported = "unsupported";
     public const string Cancelled = "cancelled";
     public const string Internal = "internal";
+
+    /// <summary>The server is up but still loading its data (Redis <c>LOADING</c>).</summary>
+    public const string Loading = "loading";
+
+    /// <summary>The server refuses work for lack of memory (Redis <c>OOM</c> at maxmemory).</summary>
+    public const string OutOfMemory = "oom";
+
+    /// <summary>The server refuses new connections at its limit (Redis maxclients).</summary>
+    public const string TooManyConnections = "too_many_connections";
+
+    /// <summary>The server answered with an error no other kind describes; the observation's data carries its code.</summary>
+    public const string ServerError = "server_error";
 }
