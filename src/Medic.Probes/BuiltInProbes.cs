@@ -1,10 +1,11 @@
 using Medic.Core.Probing;
-using Medic.Probes.Host;
-using Medic.Probes.Sqlite;
 using Medic.Probes.Config;
+using Medic.Probes.Host;
 using Medic.Probes.Http;
-using Medic.Probes.Tcp;
+using Medic.Probes.Prometheus;
 using Medic.Probes.Redis;
+using Medic.Probes.Sqlite;
+using Medic.Probes.Tcp;
 
 namespace Medic.Probes;
 
@@ -27,6 +28,7 @@ public static class BuiltInProbes
         new RedisSlowlogProbe(),
         new RedisClientsProbe(),
         new RedisLatencyProbe(),
+        new PrometheusScrapeProbe(),
     ];
 
     public static ProbeRegistry Registry() => new(All());

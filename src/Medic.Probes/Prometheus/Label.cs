@@ -1,0 +1,3 @@
+namespace Medic.Probes.Prometheus;
+
+public readonly record struct Label(string Name, string Value);
