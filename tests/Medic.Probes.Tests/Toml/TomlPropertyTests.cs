@@ -61,7 +61,7 @@ public sealed class TomlPropertyTests
 
             return text;
         });
-        Check.One(Config.QuickThrowOnFailure.WithMaxTest(1000), Prop.ForAll(gen.ToArbitrary(), ParsesOrFailsCleanly));
+        Check.One(FsCheck.Config.QuickThrowOnFailure.WithMaxTest(1000), Prop.ForAll(gen.ToArbitrary(), ParsesOrFailsCleanly));
     }
 
     [Fact]
