@@ -8,6 +8,9 @@ namespace Medic.Cli.Rendering;
 /// <summary>The terminal report: findings grouped by severity, each with explanation, evidence, fix and references.</summary>
 internal sealed class ConsoleReportWriter(IAnsiConsole console, SecretSet secrets)
 {
+    // Our own wrapping stays inside the console's width, so Spectre never wraps a line a second time.
+    private readonly int _width = Math.Clamp(console.Profile.Width, 60, 120) - 1;
+
     public void Write(Diagnosis diagnosis, bool verbose = false)
     {
         var report = diagnosis.Report;
@@ -43,7 +46,7 @@ internal sealed class ConsoleReportWriter(IAnsiConsole console, SecretSet secret
         var (label, style) = Label(f.Severity);
         console.MarkupLine($"[{style}]{label}[/] [bold]{Esc(f.Title)}[/]");
         console.MarkupLine($"  [dim]{Esc(f.Runbook)} › {Esc(f.Cause)} · component {Esc(f.Component)} · confidence {f.Confidence:0.##}[/]");
-        foreach (var line in Wrap(f.Explanation))
+        foreach (var line in Wrap(f.Explanation, _width - 2))
         {
             console.MarkupLine($"  {Esc(line)}");
         }
@@ -51,15 +54,16 @@ internal sealed class ConsoleReportWriter(IAnsiConsole console, SecretSet secret
         foreach (var e in f.Evidence)
         {
             var value = e.Value?.ToJsonString() ?? "null";
-            if (value.Length > 100)
+            var room = Math.Max(20, _width - 2 - "evidence ".Length - e.Path.Length - " = ".Length - e.Probe.Length - " ()".Length);
+            if (value.Length > room)
             {
-                value = value[..97] + "...";
+                value = value[..(room - 3)] + "...";
             }
 
             console.MarkupLine($"  [dim]evidence[/] {Esc(e.Path)} = [cyan]{Esc(secrets.Scrub(value))}[/] [dim]({Esc(e.Probe)})[/]");
         }
 
-        var fixLines = Wrap(f.Fix);
+        var fixLines = Wrap(f.Fix, _width - 11);
         for (var i = 0; i < fixLines.Count; i++)
         {
             console.MarkupLine(i == 0 ? $"  [green]fix[/]      {Esc(fixLines[i])}" : $"           {Esc(fixLines[i])}");
@@ -99,7 +103,7 @@ internal sealed class ConsoleReportWriter(IAnsiConsole console, SecretSet secret
 
     private static string Count(int n, string what, string style) => n > 0 ? $"[{style}]{n} {what}[/]" : $"{n} {what}";
 
-    private static List<string> Wrap(string text, int width = 100)
+    private static List<string> Wrap(string text, int width)
     {
         var lines = new List<string>();
         foreach (var paragraph in text.Split('\n'))
