@@ -1,4 +1,5 @@
 using Medic.Core.Probing;
+using Medic.Probes.Postgres;
 
 namespace Medic.Probes;
 
@@ -7,6 +8,7 @@ public static class BuiltInProbes
 {
     public static IReadOnlyList<IProbe> All() =>
     [
+        .. PostgresProbes.All(),
     ];
 
     public static ProbeRegistry Registry() => new(All());

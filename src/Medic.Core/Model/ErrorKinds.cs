@@ -19,4 +19,10 @@ public static class ErrorKinds
     public const string Unsupported = "unsupported";
     public const string Cancelled = "cancelled";
     public const string Internal = "internal";
+
+    // Database servers (PostgreSQL first).
+    public const string DatabaseMissing = "database_missing";
+    public const string TooManyClients = "too_many_clients";
+    public const string Unavailable = "unavailable";
+    public const string QueryFailed = "query_failed";
 }
