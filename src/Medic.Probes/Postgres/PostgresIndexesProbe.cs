@@ -44,7 +44,7 @@ public sealed class PostgresIndexesProbe : IProbe
                    i.indisunique AS unique, i.indisprimary AS primary, i.indisvalid AS valid,
                    l.locked,
                    CASE WHEN l.locked THEN NULL ELSE pg_relation_size(s.indexrelid) END AS size_bytes,
-                   pg_get_indexdef(s.indexrelid) AS definition
+                   CASE WHEN l.locked THEN NULL ELSE pg_get_indexdef(s.indexrelid) END AS definition
             FROM pg_stat_user_indexes s JOIN pg_index i ON i.indexrelid = s.indexrelid
             CROSS JOIN LATERAL (SELECT s.indexrelid::bigint = ANY(@locked) OR s.relid::bigint = ANY(@locked) AS locked) l
             WHERE cardinality(@tables) = 0 OR s.relname = ANY(@tables) OR s.schemaname || '.' || s.relname = ANY(@tables)

@@ -57,7 +57,8 @@ internal sealed class PostgresSession : IAsyncDisposable
     public static TimeSpan StatementTimeoutFor(ProbeContext context)
     {
         var budget = TimeSpan.FromMilliseconds(Math.Max(100, context.Timeout.TotalMilliseconds * 0.8));
-        return context.Component.GetInt("statement_timeout") is { } ms && ms > 0 && TimeSpan.FromMilliseconds(ms) < budget
+        var ms = PgJson.Long(context.Component.Settings["statement_timeout"]);
+        return ms > 0 && TimeSpan.FromMilliseconds(ms) < budget
             ? TimeSpan.FromMilliseconds(ms)
             : budget;
     }
