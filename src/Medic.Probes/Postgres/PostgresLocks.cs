@@ -3,8 +3,8 @@ using Npgsql;
 namespace Medic.Probes.Postgres;
 
 /// <summary>
-/// Size functions wait for a relation's lock; a relation under ACCESS EXCLUSIVE (a migration, VACUUM FULL, a
-/// LOCK TABLE) would stall the probe, so its size is skipped and the relation marked <c>locked</c> instead.
+/// Size functions and pg_get_indexdef wait for a relation's lock. A relation under ACCESS EXCLUSIVE (a migration,
+/// VACUUM FULL, LOCK TABLE) would stall the probe, so they are skipped for it and it is marked <c>locked</c> instead.
 /// </summary>
 internal static class PostgresLocks
 {

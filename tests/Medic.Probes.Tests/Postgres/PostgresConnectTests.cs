@@ -188,6 +188,6 @@ public sealed class PostgresConnectTests(PostgresServer server)
     {
         var result = await PgTest.RunAsync(_probe, "Host=127.0.0.1;Bogus Keyword=1");
 
-        PgTest.Failed(result, ErrorKinds.InvalidArgument);
+        PgTest.Failed(result, ErrorKinds.InvalidArgument).Message.ShouldContain("bogus keyword");
     }
 }
