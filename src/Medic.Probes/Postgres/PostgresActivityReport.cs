@@ -94,7 +94,7 @@ internal static class PostgresActivityReport
             var row = rows.FirstOrDefault(r => PgJson.Long(r["pid"]) == pid);
             var entry = row is null
                 ? new JsonObject { ["pid"] = pid }
-                : Pick(row, [.. Who, "state", "xact_ms", "state_ms", "wait_event_type", "query"], ("state_ms", "state_ms"));
+                : Pick(row, [.. Who, "state", "xact_ms", "state_ms", "wait_event_type", "query"]);
             entry["blocking"] = new JsonArray([.. waiters.Select(w => (JsonNode)w)]);
             yield return entry;
         }
