@@ -32,6 +32,7 @@ public static class BuiltInKinds
         ]),
         new("postgres", "a PostgreSQL server", [
             new("connection", T.String, Required: true, "Npgsql connection string"),
+            new("statement_timeout", T.Duration, Description: "longest a probe's statement may run (default: 80% of the probe timeout)"),
         ]),
         new("redis", "a Redis server", [
             new("url", T.Url, Required: true, "redis://[user:password@]host:port/db, or rediss:// for TLS"),

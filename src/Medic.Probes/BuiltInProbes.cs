@@ -2,6 +2,7 @@ using Medic.Core.Probing;
 using Medic.Probes.Config;
 using Medic.Probes.Host;
 using Medic.Probes.Http;
+using Medic.Probes.Postgres;
 using Medic.Probes.Prometheus;
 using Medic.Probes.Redis;
 using Medic.Probes.Sqlite;
@@ -29,6 +30,7 @@ public static class BuiltInProbes
         new RedisClientsProbe(),
         new RedisLatencyProbe(),
         new PrometheusScrapeProbe(),
+        .. PostgresProbes.All(),
     ];
 
     public static ProbeRegistry Registry() => new(All());

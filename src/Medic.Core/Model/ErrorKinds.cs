@@ -26,9 +26,12 @@ public static class ErrorKinds
     /// <summary>The server refuses work for lack of memory (Redis <c>OOM</c> at maxmemory).</summary>
     public const string OutOfMemory = "oom";
 
-    /// <summary>The server refuses new connections at its limit (Redis maxclients).</summary>
-    public const string TooManyConnections = "too_many_connections";
-
     /// <summary>The server answered with an error no other kind describes; the observation's data carries its code.</summary>
     public const string ServerError = "server_error";
+    // Database servers (PostgreSQL first).
+    public const string DatabaseMissing = "database_missing";
+    /// <summary>The server refuses new connections at its limit (PostgreSQL max_connections, Redis maxclients).</summary>
+    public const string TooManyClients = "too_many_clients";
+    public const string Unavailable = "unavailable";
+    public const string QueryFailed = "query_failed";
 }

@@ -50,7 +50,7 @@ internal static class RedisErrors
     {
         if (reply.Contains("max number of clients reached", StringComparison.OrdinalIgnoreCase))
         {
-            return (ErrorKinds.TooManyConnections, "the server has reached maxclients");
+            return (ErrorKinds.TooManyClients, "the server has reached maxclients");
         }
 
         return RedisServerException.CodeOf(reply) switch

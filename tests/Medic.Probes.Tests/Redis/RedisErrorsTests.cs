@@ -21,7 +21,7 @@ public sealed class RedisErrorsTests
     [InlineData("OOM command not allowed when used memory > 'maxmemory'.", ErrorKinds.OutOfMemory, "OOM")]
     [InlineData("NOPERM this user has no permissions to run the 'config|get' command", ErrorKinds.PermissionDenied, "NOPERM")]
     [InlineData("BUSY Redis is busy running a script.", ErrorKinds.Busy, "BUSY")]
-    [InlineData("ERR max number of clients reached", ErrorKinds.TooManyConnections, "ERR")]
+    [InlineData("ERR max number of clients reached", ErrorKinds.TooManyClients, "ERR")]
     [InlineData("ERR unknown command 'config', with args beginning with: 'get' ", ErrorKinds.Unsupported, "ERR")]
     [InlineData("MISCONF Redis is configured to save RDB snapshots, but it's currently unable to persist to disk.", ErrorKinds.ServerError, "MISCONF")]
     [InlineData("ERR something else", ErrorKinds.ServerError, "ERR")]

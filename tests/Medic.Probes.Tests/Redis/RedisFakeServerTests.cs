@@ -99,13 +99,13 @@ public sealed class RedisFakeServerTests
     }
 
     [Fact]
-    public async Task A_server_at_maxclients_is_classified_as_too_many_connections()
+    public async Task A_server_at_maxclients_is_classified_as_too_many_clients()
     {
         await using var fake = new FakeRedisServer(_ => FakeReply.Raw("-ERR max number of clients reached\r\n", close: true));
 
         var result = await new RedisPingProbe().RunAsync(RedisTestContext.For(fake.Url), Token);
 
-        result.Error!.Kind.ShouldBe(ErrorKinds.TooManyConnections);
+        result.Error!.Kind.ShouldBe(ErrorKinds.TooManyClients);
     }
 
     [Fact]
