@@ -21,15 +21,15 @@ internal static class RunbooksCommand
 
             cli.Out.MarkupLine($"[bold]{loaded.Count} runbooks[/] in {loaded.Select(r => r.Pack).Distinct().Count()} packs");
             cli.Out.Write(table);
-            var probes = new Table().Border(TableBorder.Simple).AddColumns("probe", "kinds", "arguments", "what it measures");
+            // A list, not a table: descriptions stay readable in an 80-column terminal.
+            cli.Out.MarkupLine($"[bold]{cli.Runtime.Probes.All.Count()} probes[/] (* marks a required argument)");
             foreach (var p in cli.Runtime.Probes.All)
             {
-                probes.AddRow(Markup.Escape(p.Name), Markup.Escape(string.Join(", ", p.Kinds)),
-                    Markup.Escape(string.Join(", ", p.Parameters.Select(a => a.Required ? a.Name + "*" : a.Name))), Markup.Escape(p.Description));
+                var args = p.Parameters.Count == 0 ? "" : $" [dim]args:[/] {Markup.Escape(string.Join(", ", p.Parameters.Select(a => a.Required ? a.Name + "*" : a.Name)))}";
+                cli.Out.MarkupLine($"  [bold]{Markup.Escape(p.Name)}[/] [dim]on[/] {Markup.Escape(string.Join(", ", p.Kinds))}{args}");
+                cli.Out.Write(new Padder(new Text(p.Description), new Padding(6, 0, 0, 0)));
             }
 
-            cli.Out.MarkupLine("[bold]Probes[/]");
-            cli.Out.Write(probes);
             return Task.FromResult(ExitCodes.Healthy);
         }, ct));
         return command;

@@ -45,7 +45,7 @@ internal sealed class ConsoleReportWriter(IAnsiConsole console, SecretSet secret
     {
         var (label, style) = Label(f.Severity);
         console.MarkupLine($"[{style}]{label}[/] [bold]{Esc(f.Title)}[/]");
-        console.MarkupLine($"  [dim]{Esc(f.Runbook)} › {Esc(f.Cause)} · component {Esc(f.Component)} · confidence {f.Confidence:0.##}[/]");
+        console.MarkupLine($"  [dim]{Esc(f.Runbook)} › {Esc(f.Cause)} · {Esc(f.Component)} · confidence {f.Confidence:0.##}[/]");
         foreach (var line in Wrap(f.Explanation, _width - 2))
         {
             console.MarkupLine($"  {Esc(line)}");
