@@ -1,0 +1,12 @@
+using Microsoft.IdentityModel.Tokens;
+
+namespace Medic.Probes.Jwt;
+
+/// <summary>Where a JWKS came from and what it held, or why it could not be had.</summary>
+internal sealed record JwksDocument(string Source, string Location, IReadOnlyList<JsonWebKey> Keys, JwksError? Error)
+{
+    public bool Fetched => Error is null;
+}
+
+/// <summary>Why a JWKS could not be had: a stable error kind, a message, and the HTTP status when there was one.</summary>
+internal sealed record JwksError(string Kind, string Message, int? StatusCode = null);
