@@ -7,6 +7,3 @@ internal sealed record JwksDocument(string Source, string Location, IReadOnlyLis
 {
     public bool Fetched => Error is null;
 }
-
-/// <summary>Why a JWKS could not be had: a stable error kind, a message, and the HTTP status when there was one.</summary>
-internal sealed record JwksError(string Kind, string Message, int? StatusCode = null);

@@ -103,18 +103,28 @@ internal static class JwksLoader
         }
 
         var text = Encoding.UTF8.GetString(body);
+        JsonNode? json;
         try
         {
-            if (JsonNode.Parse(text) is not JsonObject json || json["keys"] is not JsonArray)
-            {
-                return new JwksDocument(source, location, [], new JwksError(ErrorKinds.Protocol, "JSON without a 'keys' array: not a JWKS"));
-            }
+            json = JsonNode.Parse(text);
+        }
+        catch (JsonException)
+        {
+            return new JwksDocument(source, location, [], new JwksError(ErrorKinds.Protocol, "not JSON, so not a JWKS"));
+        }
 
+        if (json is not JsonObject set || set["keys"] is not JsonArray)
+        {
+            return new JwksDocument(source, location, [], new JwksError(ErrorKinds.Protocol, "JSON without a 'keys' array: not a JWKS"));
+        }
+
+        try
+        {
             return new JwksDocument(source, location, [.. new JsonWebKeySet(text).Keys], null);
         }
         catch (Exception e) when (e is JsonException or ArgumentException or InvalidOperationException)
         {
-            return new JwksDocument(source, location, [], new JwksError(ErrorKinds.Protocol, "not JSON: not a JWKS"));
+            return new JwksDocument(source, location, [], new JwksError(ErrorKinds.Protocol, "a JWKS whose keys cannot be read"));
         }
     }
 

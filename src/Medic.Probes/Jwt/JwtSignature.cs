@@ -86,7 +86,7 @@ internal static class JwtSignature
         var factory = CryptoProviderFactory.Default;
         if (!Fits(key, alg) || !factory.IsSupportedAlgorithm(alg, key))
         {
-            reason = $"{name} is a {key.Kty} key and cannot verify {alg}";
+            reason = $"{name} is an {key.Kty} key and cannot verify {alg}";
             return false;
         }
 

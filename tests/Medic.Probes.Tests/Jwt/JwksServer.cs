@@ -43,6 +43,7 @@ public sealed class JwksServer : IAsyncLifetime
             Requests++;
             return Results.Text(jwks, "application/json");
         });
+        _app.MapGet("/not-a-set", () => Results.Text("""{"kty":"RSA","n":"AQAB","e":"AQAB"}""", "application/json"));
         _app.MapGet("/html", () => Results.Text("<html><body>502 Bad Gateway</body></html>", "text/html"));
         await _app.StartAsync();
         BaseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

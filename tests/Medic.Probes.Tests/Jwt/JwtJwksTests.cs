@@ -147,6 +147,26 @@ public sealed class JwtJwksTests(JwksServer server) : IClassFixture<JwksServer>
     }
 
     [Fact]
+    public async Task A_single_jwk_instead_of_a_set_is_auth009_protocol()
+    {
+        var data = await JwtProbeRun.InspectAsync(Settings(Rs256(server.Rsa, "rsa-1", Claims(Now)), server.BaseUrl + "/not-a-set"), Ct);
+
+        data.Code().ShouldBe("AUTH009");
+        data["jwks"]!["error"]!["message"]!.GetValue<string>().ShouldContain("'keys'");
+    }
+
+    [Fact]
+    public async Task A_kid_naming_a_key_of_the_wrong_type_is_a_bad_signature()
+    {
+        var data = await JwtProbeRun.InspectAsync(Settings(Es256(server.Ec, "rsa-1", Claims(Now)), server.JwksUrl), Ct);
+
+        data.Code().ShouldBe("AUTH001");
+        data.Problems().ShouldBe(["bad-signature"]);
+        data["jwks"]!["kid_found"]!.GetValue<bool>().ShouldBeTrue();
+        data["signature"]!["reason"]!.GetValue<string>().ShouldContain("is an RSA key and cannot verify ES256");
+    }
+
+    [Fact]
     public async Task A_missing_jwks_file_is_auth009_not_found()
     {
         using var folder = new TempFolder();

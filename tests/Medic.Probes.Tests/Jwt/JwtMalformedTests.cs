@@ -53,6 +53,7 @@ public sealed class JwtMalformedTests
         var data = await JwtProbeRun.InspectAsync(new JsonObject { ["token"] = $"{header}.{payload}.c2ln" }, Ct);
 
         data.Problems().ShouldBe(["malformed"]);
+        data["malformed"]!.GetValue<string>().ShouldContain("twice");
     }
 
     [Fact]
