@@ -57,6 +57,9 @@ public static class BuiltInKinds
             new("jwks", T.String, Description: "JWKS URL or file"),
             new("issuer", T.String, Description: "expected issuer"),
             new("audience", T.String, Description: "expected audience"),
+            new("algorithms", T.StringList, Description: "signing algorithms the service accepts (default HS256, RS256, ES256; none never)"),
+            new("clock_skew", T.Duration, Description: "leeway the service allows on exp and nbf (default 0s)"),
+            new("secret_encoding", T.String, Description: "how the secret's text becomes key bytes: utf8 (default), base64 or base64url"),
         ]),
         new("prometheus", "a Prometheus metrics endpoint", [
             new("url", T.Url, Required: true, "the /metrics URL"),

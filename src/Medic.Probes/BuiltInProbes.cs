@@ -2,6 +2,7 @@ using Medic.Core.Probing;
 using Medic.Probes.Config;
 using Medic.Probes.Host;
 using Medic.Probes.Http;
+using Medic.Probes.Jwt;
 using Medic.Probes.Postgres;
 using Medic.Probes.Prometheus;
 using Medic.Probes.Redis;
@@ -30,6 +31,7 @@ public static class BuiltInProbes
         new RedisClientsProbe(),
         new RedisLatencyProbe(),
         new PrometheusScrapeProbe(),
+        new JwtInspectProbe(),
         .. PostgresProbes.All(),
     ];
 
