@@ -2,6 +2,7 @@ using Medic.Core.Probing;
 using Medic.Probes.Config;
 using Medic.Probes.Host;
 using Medic.Probes.Http;
+using Medic.Probes.Nats;
 using Medic.Probes.Postgres;
 using Medic.Probes.Prometheus;
 using Medic.Probes.Redis;
@@ -31,6 +32,7 @@ public static class BuiltInProbes
         new RedisLatencyProbe(),
         new PrometheusScrapeProbe(),
         .. PostgresProbes.All(),
+        .. NatsProbes.All(),
     ];
 
     public static ProbeRegistry Registry() => new(All());
