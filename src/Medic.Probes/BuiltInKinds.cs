@@ -47,6 +47,7 @@ public static class BuiltInKinds
             new("password", T.String, Description: "password", Secret: true),
             new("token", T.String, Description: "token", Secret: true),
             new("tls_insecure", T.Bool, Description: "accept any TLS certificate (self-signed test servers only)"),
+            new("jetstream", T.Bool, Description: "whether the clients need JetStream (default true; false: JetStream being off is no finding)"),
             new("pending_threshold", T.Int, Description: "JetStream consumer backlog (num_pending) above which a consumer counts as lagging (default 1000)"),
         ]),
         new("nginx", "an nginx reverse proxy", [

@@ -66,6 +66,6 @@ internal static class GoDuration
             total += number * factor;
         }
 
-        return sign * Math.Round(total, 3);
+        return sign * Math.Round(total, 6);
     }
 }

@@ -116,6 +116,7 @@ internal static class JszStreams
             ["ack_pending_ratio"] = Ratio(ackPending, maxAckPending),
             ["num_redelivered"] = Long(c, "num_redelivered") ?? 0,
             ["num_waiting"] = Long(c, "num_waiting") ?? 0,
+            ["delivered_consumer_seq"] = Long(delivered, "consumer_seq") ?? 0,
             ["delivered_stream_seq"] = Long(delivered, "stream_seq") ?? 0,
             ["ack_floor_stream_seq"] = Long(Get(c, "ack_floor"), "stream_seq") ?? 0,
             ["created"] = Iso(Time(c, "created")),
