@@ -18,22 +18,26 @@ internal sealed class NatsMonitorClient : IDisposable
     private readonly HttpClient _client;
     private readonly string _base;
 
-    public NatsMonitorClient(Uri monitor)
+    public NatsMonitorClient(Uri monitor, bool tlsInsecure)
     {
         _base = monitor.GetLeftPart(UriPartial.Path).TrimEnd('/');
-        _client = new HttpClient(
-            new SocketsHttpHandler
-            {
-                MaxConnectionsPerServer = 1,
-                AllowAutoRedirect = false,
-                UseCookies = false,
-                AutomaticDecompression = DecompressionMethods.All,
-                MaxResponseHeadersLength = 256,
-            },
-            disposeHandler: true)
+        var handler = new SocketsHttpHandler
         {
-            Timeout = Timeout.InfiniteTimeSpan,
+            MaxConnectionsPerServer = 1,
+            AllowAutoRedirect = false,
+            UseCookies = false,
+            AutomaticDecompression = DecompressionMethods.All,
+            MaxResponseHeadersLength = 256,
         };
+        if (tlsInsecure)
+        {
+            // The component's tls_insecure covers its https monitoring port as well as its client port.
+#pragma warning disable CA5359
+            handler.SslOptions.RemoteCertificateValidationCallback = static (_, _, _, _) => true;
+#pragma warning restore CA5359
+        }
+
+        _client = new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
         _client.DefaultRequestHeaders.UserAgent.ParseAdd("medic/0.1");
     }
 

@@ -45,7 +45,7 @@ internal abstract class NatsMonitorProbe : IProbe
         }
 
         var data = new JsonObject { ["monitor"] = HttpTarget.Display(monitor) };
-        using var client = new NatsMonitorClient(monitor);
+        using var client = new NatsMonitorClient(monitor, target.TlsInsecure);
         using var deadline = new CancellationTokenSource(ProbeDeadline.Budget(context.Timeout), context.Time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         try
