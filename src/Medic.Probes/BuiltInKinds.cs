@@ -41,11 +41,14 @@ public static class BuiltInKinds
             new("tls_insecure", T.Bool, Description: "accept any TLS certificate (self-signed test servers only)"),
         ]),
         new("nats", "a NATS server", [
-            new("url", T.Url, Required: true, "nats:// URL"),
-            new("monitor", T.Url, Description: "monitoring endpoint, e.g. http://127.0.0.1:8222"),
+            new("url", T.Url, Required: true, "nats://host:4222 (tls:// to insist on TLS; user:password@ or token@ allowed)"),
+            new("monitor", T.Url, Description: "monitoring endpoint, e.g. http://127.0.0.1:8222 (nats-server -m 8222)"),
             new("user", T.String, Description: "user name"),
             new("password", T.String, Description: "password", Secret: true),
             new("token", T.String, Description: "token", Secret: true),
+            new("tls_insecure", T.Bool, Description: "accept any TLS certificate (self-signed test servers only)"),
+            new("jetstream", T.Bool, Description: "whether the clients need JetStream (default true; false: JetStream being off is no finding)"),
+            new("pending_threshold", T.Int, Description: "JetStream consumer backlog (num_pending) above which a consumer counts as lagging (default 1000)"),
         ]),
         new("nginx", "an nginx reverse proxy", [
             new("config", T.Path, Required: true, "nginx.conf"),

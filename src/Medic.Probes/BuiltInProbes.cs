@@ -3,6 +3,7 @@ using Medic.Probes.Config;
 using Medic.Probes.Host;
 using Medic.Probes.Http;
 using Medic.Probes.Jwt;
+using Medic.Probes.Nats;
 using Medic.Probes.Postgres;
 using Medic.Probes.Prometheus;
 using Medic.Probes.Redis;
@@ -33,6 +34,7 @@ public static class BuiltInProbes
         new PrometheusScrapeProbe(),
         new JwtInspectProbe(),
         .. PostgresProbes.All(),
+        .. NatsProbes.All(),
     ];
 
     public static ProbeRegistry Registry() => new(All());
