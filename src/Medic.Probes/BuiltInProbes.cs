@@ -7,6 +7,8 @@ using Medic.Probes.Prometheus;
 using Medic.Probes.Redis;
 using Medic.Probes.Sqlite;
 using Medic.Probes.Tcp;
+using Medic.Probes.Tls;
+using Medic.Probes.WebSocket;
 
 namespace Medic.Probes;
 
@@ -30,6 +32,8 @@ public static class BuiltInProbes
         new RedisClientsProbe(),
         new RedisLatencyProbe(),
         new PrometheusScrapeProbe(),
+        new WebSocketConnectProbe(),
+        new TlsInspectProbe(),
         .. PostgresProbes.All(),
     ];
 
