@@ -24,6 +24,7 @@ internal sealed class WebSocketExchange(WebSocketConnection connection, WebSocke
             var first = await NextAsync(Shorter(plan.Wait, remaining()), cancellationToken).ConfigureAwait(false);
             closed = first as ClosedEvent;
             var message = first as MessageEvent;
+            data["first_message_received"] = message is not null;
             data["first_message_ms"] = message is null ? null : Ms(time.GetElapsedTime(upgradedAt, message.At));
             data["first_message"] = message is null ? null : Show(message.Text);
             data["first_message_bytes"] = message?.Length;
@@ -36,6 +37,7 @@ internal sealed class WebSocketExchange(WebSocketConnection connection, WebSocke
                 ?? await NextAsync(Shorter(plan.Wait, remaining()), cancellationToken).ConfigureAwait(false);
             closed = reply as ClosedEvent;
             var message = reply as MessageEvent;
+            data["reply_received"] = message is not null;
             data["round_trip_ms"] = message is null ? null : Ms(time.GetElapsedTime(sentAt, message.At));
             data["reply"] = message is null ? null : Show(message.Text);
         }
