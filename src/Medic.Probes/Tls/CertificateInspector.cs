@@ -80,7 +80,9 @@ internal static class CertificateInspector
             ["self_signed"] = selfSigned,
             ["trusted"] = (flags & TrustFlags) == 0,
             ["trust_store"] = roots is null ? "system" : "ca",
-            ["presented"] = presented.Count == 0 ? 1 : presented.Count,
+            ["presented"] = presented.Cast<X509Certificate2>().Any(c => c.RawDataMemory.Span.SequenceEqual(leaf.RawDataMemory.Span))
+                ? presented.Count
+                : presented.Count + 1,
             ["chain"] = new JsonArray([.. chain.ChainElements.Select(e => (JsonNode)new JsonObject
             {
                 ["subject"] = e.Certificate.Subject,

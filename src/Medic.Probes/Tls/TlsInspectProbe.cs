@@ -22,10 +22,12 @@ public sealed class TlsInspectProbe : IProbe
     public string Name => "tls.inspect";
 
     public string Description =>
-        "TLS handshake with the endpoint (tls, https/wss, rediss, postgres, tcp components): protocol, cipher, the certificate's "
+        "TLS handshake with any TCP endpoint (https, wss, rediss, PostgreSQL via SSLRequest, …): protocol, cipher, the certificate's "
         + "subject, SANs, expiry and days left, hostname match, self-signed, its chain and every validation error";
 
-    public IReadOnlyList<string> Kinds { get; } = ["tls", "http", "websocket", "redis", "postgres", "tcp"];
+    // Only tls components: one pointed at any endpoint (url, address, starttls) keeps certificate checks out of the
+    // other kinds' packs, whose probes speak those servers' own protocols.
+    public IReadOnlyList<string> Kinds { get; } = ["tls"];
 
     public IReadOnlyList<ProbeParameter> Parameters { get; } =
     [
@@ -35,10 +37,10 @@ public sealed class TlsInspectProbe : IProbe
     public async Task<ProbeResult> RunAsync(ProbeContext context, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var endpoint = TlsEndpoint.From(context, out var kind, out var problem);
+        var endpoint = TlsEndpoint.From(context, out var problem);
         if (endpoint is null)
         {
-            return ProbeResult.Fail(kind!, problem!);
+            return ProbeResult.Fail(ErrorKinds.InvalidArgument, problem!);
         }
 
         var data = new JsonObject { ["host"] = endpoint.Host, ["port"] = endpoint.Port, ["server_name"] = endpoint.ServerName };

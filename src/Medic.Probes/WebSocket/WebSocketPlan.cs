@@ -47,6 +47,9 @@ internal sealed record WebSocketPlan(string? Send, bool ExpectFirstMessage, Time
 
     private static JsonNode? Pick(ProbeContext context, string name) => context.Args[name] ?? context.Component.Settings[name];
 
+    private static double? Number(JsonValue v) =>
+        v.TryGetValue<long>(out var l) ? l : v.TryGetValue<int>(out var i) ? i : v.TryGetValue<double>(out var d) ? d : null;
+
     /// <summary>A duration from "5s", or from a number of milliseconds (how system files store durations).</summary>
     private static bool TryDuration(JsonNode? node, TimeSpan fallback, out TimeSpan value)
     {
@@ -63,7 +66,7 @@ internal sealed record WebSocketPlan(string? Send, bool ExpectFirstMessage, Time
                 }
 
                 return Quantities.TryParseDuration(s, out value) && value >= TimeSpan.Zero;
-            case JsonValue v when v.TryGetValue<double>(out var ms) && ms >= 0:
+            case JsonValue v when Number(v) is { } ms && ms >= 0:
                 value = TimeSpan.FromMilliseconds(ms);
                 return true;
             default:
