@@ -57,7 +57,7 @@ public sealed class WebSocketScenarioTests(WebSocketTestServer backend) : IClass
 
         report.Causes().ShouldBe(["websocket.disconnects/idle-timeout"]);
         var idle = report.Observations.Single(o => o.Probe == "websocket.connect").Data!["idle"]!;
-        idle["dropped_after_ms"]!.GetValue<double>().ShouldBeInRange(800, 3900);
+        idle["dropped_after_ms"]!.GetValue<double>().ShouldBeInRange(500, 3900);
         idle["close_frame"]!.GetValue<bool>().ShouldBeFalse();
         nginx.ErrorLog().ShouldContain("upstream timed out (110: Connection timed out) while proxying upgraded connection");
     }
