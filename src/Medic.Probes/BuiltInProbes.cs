@@ -9,6 +9,8 @@ using Medic.Probes.Prometheus;
 using Medic.Probes.Redis;
 using Medic.Probes.Sqlite;
 using Medic.Probes.Tcp;
+using Medic.Probes.Tls;
+using Medic.Probes.WebSocket;
 
 namespace Medic.Probes;
 
@@ -33,6 +35,8 @@ public static class BuiltInProbes
         new RedisLatencyProbe(),
         new PrometheusScrapeProbe(),
         new JwtInspectProbe(),
+        new WebSocketConnectProbe(),
+        new TlsInspectProbe(),
         .. PostgresProbes.All(),
         .. NatsProbes.All(),
     ];

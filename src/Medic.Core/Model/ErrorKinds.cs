@@ -34,4 +34,7 @@ public static class ErrorKinds
     public const string TooManyClients = "too_many_clients";
     public const string Unavailable = "unavailable";
     public const string QueryFailed = "query_failed";
+
+    /// <summary>The server answered the WebSocket upgrade over HTTP but did not switch protocols; the data keeps its status code.</summary>
+    public const string UpgradeRejected = "upgrade_rejected";
 }
