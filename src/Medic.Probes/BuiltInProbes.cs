@@ -2,6 +2,7 @@ using Medic.Core.Probing;
 using Medic.Probes.Config;
 using Medic.Probes.Host;
 using Medic.Probes.Http;
+using Medic.Probes.Nginx;
 using Medic.Probes.Postgres;
 using Medic.Probes.Prometheus;
 using Medic.Probes.Redis;
@@ -30,6 +31,8 @@ public static class BuiltInProbes
         new RedisClientsProbe(),
         new RedisLatencyProbe(),
         new PrometheusScrapeProbe(),
+        new NginxConfigProbe(),
+        new NginxStatusProbe(),
         .. PostgresProbes.All(),
     ];
 
