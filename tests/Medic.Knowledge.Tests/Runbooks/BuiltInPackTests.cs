@@ -15,7 +15,7 @@ public sealed class BuiltInPackTests
     {
         var runbooks = new RunbookLoader(BuiltInProbes.Registry(), BuiltInKinds.Registry()).Load(Sources);
 
-        runbooks.Select(r => r.Pack).Distinct().ShouldBe(["config", "host", "http", "sqlite", "tcp"], ignoreOrder: true);
+        runbooks.Select(r => r.Pack).Distinct().ShouldBe(["config", "host", "http", "nginx", "sqlite", "tcp"], ignoreOrder: true);
         runbooks.Select(r => r.Id).ShouldContain("sqlite.database-locked");
         runbooks.ShouldAllBe(r => r.Id.StartsWith(r.Pack + ".", StringComparison.Ordinal));
     }
