@@ -33,6 +33,7 @@ public static class BuiltInProbes
         new PrometheusScrapeProbe(),
         new NginxConfigProbe(),
         new NginxStatusProbe(),
+        new NginxUpstreamsProbe(),
         .. PostgresProbes.All(),
     ];
 

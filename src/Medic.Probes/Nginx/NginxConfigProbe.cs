@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Medic.Core.Model;
 using Medic.Core.Probing;
+using Medic.Probes.Net;
 
 namespace Medic.Probes.Nginx;
 
@@ -38,7 +39,7 @@ public sealed class NginxConfigProbe : IProbe
             return ProbeResult.Fail(ErrorKinds.InvalidArgument, $"{path} is a directory, not nginx's main configuration file", data);
         }
 
-        using var deadline = new CancellationTokenSource(context.Timeout, context.Time);
+        using var deadline = new CancellationTokenSource(ProbeDeadline.Budget(context.Timeout), context.Time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         try
         {

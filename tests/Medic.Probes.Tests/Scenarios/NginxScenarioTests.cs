@@ -13,7 +13,8 @@ public sealed class NginxScenarioTests
     private static string System(NginxProcess nginx, string extra = "") =>
         $"system: s\ncomponents:\n  proxy: {{ kind: nginx, config: '{nginx.ConfigPath}', url: 'http://127.0.0.1:{nginx.Port}', status: /nginx_status{extra} }}\n";
 
-    private static string Status => "location = /nginx_status { stub_status; }";
+    // Locations proxy to nginx itself, so every backend the configuration names is alive.
+    private static string Status => "location = /nginx_status { stub_status; } location /backend/ { return 200 'backend'; }";
 
     [Fact]
     public async Task A_ws_location_without_upgrade_headers_is_named_through_the_engine()
@@ -23,7 +24,7 @@ public sealed class NginxScenarioTests
                 listen 127.0.0.1:{{port}};
                 {{Status}}
                 location /ws/ {
-                    proxy_pass http://127.0.0.1:9;
+                    proxy_pass http://127.0.0.1:{{port}}/backend/;
                     proxy_http_version 1.1;
                     proxy_read_timeout 86400s;
                 }
@@ -51,13 +52,13 @@ public sealed class NginxScenarioTests
                 client_max_body_size 500m;
                 {{Status}}
                 location /ws/ {
-                    proxy_pass http://127.0.0.1:9;
+                    proxy_pass http://127.0.0.1:{{port}}/backend/;
                     proxy_http_version 1.1;
                     proxy_set_header Upgrade $http_upgrade;
                     proxy_set_header Connection $connection_upgrade;
                     proxy_read_timeout 86400s;
                 }
-                location /api/ { proxy_pass http://127.0.0.1:9; }
+                location /api/ { proxy_pass http://127.0.0.1:{{port}}/backend/; }
             }
             """, Ct);
 
@@ -73,7 +74,7 @@ public sealed class NginxScenarioTests
             server {
                 listen 127.0.0.1:{{port}};
                 {{Status}}
-                location /api/ { proxy_pass http://127.0.0.1:9; }
+                location /api/ { proxy_pass http://127.0.0.1:{{port}}/backend/; }
             }
             """, Ct);
 
@@ -98,5 +99,27 @@ public sealed class NginxScenarioTests
         var line = text[..text.IndexOf("stub_status;", StringComparison.Ordinal)].Count(c => c == '\n') + 2;
         output.ShouldContain($"in {nginx.ConfigPath}:{line}");
         report.Findings.Single().Title.ShouldBe($"nginx configuration error at {nginx.ConfigPath}:{line}");
+    }
+
+    [Fact]
+    public async Task A_dead_backend_behind_nginx_gives_502_and_is_named_through_the_engine()
+    {
+        var dead = NetSupport.LoopbackPorts.Closed();
+        await using var nginx = await NginxProcess.StartAsync(port => $$"""
+            upstream app { server 127.0.0.1:{{dead}}; }
+            server {
+                listen 127.0.0.1:{{port}};
+                {{Status}}
+                location /api/ { proxy_pass http://app; }
+            }
+            """, Ct);
+        using var http = new HttpClient();
+        using var response = await http.GetAsync($"http://127.0.0.1:{nginx.Port}/api/health", Ct);
+
+        var report = await Scenario.DiagnoseAsync(System(nginx), Ct);
+
+        ((int)response.StatusCode).ShouldBe(502);
+        report.Causes().ShouldBe(["nginx.upstream-unreachable/all-servers-down"]);
+        report.Findings.Single().Explanation.ShouldContain($"app (used by /api/): 127.0.0.1:{dead} connection_refused");
     }
 }
