@@ -68,6 +68,8 @@ public static class BuiltInKinds
         new("nginx", "an nginx reverse proxy", [
             new("config", T.Path, Required: true, "nginx.conf"),
             new("url", T.Url, Description: "the proxy's listening URL"),
+            new("status", T.String, Description: "stub_status URL, or its path under url (e.g. /nginx_status)"),
+            new("max_body_size", T.Size, Description: "largest request body clients must be able to send (e.g. 500MB); checked against client_max_body_size"),
         ]),
         new("jwt", "a JSON Web Token to inspect", [
             new("token", T.String, Required: true, "the token", Secret: true),

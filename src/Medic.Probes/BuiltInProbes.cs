@@ -4,6 +4,7 @@ using Medic.Probes.Host;
 using Medic.Probes.Http;
 using Medic.Probes.Jwt;
 using Medic.Probes.Nats;
+using Medic.Probes.Nginx;
 using Medic.Probes.Postgres;
 using Medic.Probes.Prometheus;
 using Medic.Probes.Redis;
@@ -37,6 +38,9 @@ public static class BuiltInProbes
         new JwtInspectProbe(),
         new WebSocketConnectProbe(),
         new TlsInspectProbe(),
+        new NginxConfigProbe(),
+        new NginxStatusProbe(),
+        new NginxUpstreamsProbe(),
         .. PostgresProbes.All(),
         .. NatsProbes.All(),
     ];
