@@ -76,6 +76,7 @@ public static class BuiltInKinds
             new("paths", T.PathList, Description: "folders and files the service must be able to write"),
             new("user", T.String, Description: "the user the service runs as"),
             new("service", T.String, Description: "the service's process name, so its own listener is not a conflict"),
+            new("unit", T.String, Description: "the service's systemd unit, when it differs from the service name"),
         ]),
     ];
 
