@@ -10,6 +10,8 @@ internal static partial class SecretText
 {
     public const string Mask = "***";
 
+    private const string SecretWords = "pass|pwd|secret|token|key|credential|auth|private|cookie|session";
+
     /// <summary>Whether a key, flag or variable name looks like it holds a secret (password, token, api_key, …).</summary>
     public static bool LooksSecret(string name) => SecretName().IsMatch(name);
 
@@ -56,11 +58,11 @@ internal static partial class SecretText
     public static string MaskLine(string text)
     {
         var result = UrlPassword().Replace(text, m => m.Groups["head"].Value + Mask + "@");
-        result = Bearer().Replace(result, m => m.Groups["scheme"].Value + " " + Mask);
-        return Pair().Replace(result, m => LooksSecret(m.Groups["name"].Value) ? m.Groups["lead"].Value + Mask : m.Value);
+        result = Pair().Replace(result, m => m.Groups["lead"].Value + (m.Groups["scheme"].Success ? m.Groups["scheme"].Value + " " : "") + Mask);
+        return Bearer().Replace(result, m => m.Groups["scheme"].Value + " " + Mask);
     }
 
-    [GeneratedRegex("pass|pwd|secret|token|key|credential|auth|private|cookie|session", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(SecretWords, RegexOptions.IgnoreCase)]
     private static partial Regex SecretName();
 
     // --name or -name, with an optional =value.
@@ -70,9 +72,10 @@ internal static partial class SecretText
     [GeneratedRegex(@"(?<head>[A-Za-z][A-Za-z0-9+.-]*://[^\s:/@]*:)[^\s@/]*@")]
     private static partial Regex UrlPassword();
 
-    [GeneratedRegex(@"(?<scheme>\b(?:Bearer|Basic|Token))\s+[A-Za-z0-9._~+/=-]+", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<scheme>\b(?:Bearer|Basic|Token))\s+(?!\*\*\*)[A-Za-z0-9._~+/=-]+", RegexOptions.IgnoreCase)]
     private static partial Regex Bearer();
 
-    [GeneratedRegex("""(?<lead>(?<name>[A-Za-z_][A-Za-z0-9_.-]*)["']?\s*[=:]\s*)(?:"[^"]*"|'[^']*'|[^\s;&,"']+)""")]
+    // Only names that look secret match, so an ordinary "name: value" never swallows a secret pair that follows it.
+    [GeneratedRegex("""(?<lead>[A-Za-z0-9_.-]*(?:""" + SecretWords + """)[A-Za-z0-9_.-]*["']?\s*[=:]\s*)(?:(?<scheme>Bearer|Basic|Token)\s+)?(?:"[^"]*"|'[^']*'|[^\s;&,"']+)""", RegexOptions.IgnoreCase)]
     private static partial Regex Pair();
 }
