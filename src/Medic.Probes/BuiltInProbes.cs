@@ -28,6 +28,7 @@ public static class BuiltInProbes
         new HttpGetProbe(),
         new TcpConnectProbe(),
         new ConfigParseProbe(),
+        new ConfigCompareProbe(),
         new RedisPingProbe(),
         new RedisInfoProbe(),
         new RedisConfigProbe(),
