@@ -28,6 +28,7 @@ public sealed partial class ConfigCompareProbe : IProbe
     public async Task<ProbeResult> RunAsync(ProbeContext context, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
+        cancellationToken.ThrowIfCancellationRequested();
         var component = context.Component;
         var patterns = context.Args.ContainsKey("paths")
             ? context.GetStrings("paths")

@@ -42,6 +42,7 @@ public sealed partial class ProcessListProbe : IProbe
     public async Task<ProbeResult> RunAsync(ProbeContext context, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
+        cancellationToken.ThrowIfCancellationRequested();
         var pid = context.GetInt("pid");
         if (context.Args.ContainsKey("pid") && pid is not > 0)
         {

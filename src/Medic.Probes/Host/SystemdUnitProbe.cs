@@ -46,6 +46,7 @@ public sealed class SystemdUnitProbe : IProbe
     public async Task<ProbeResult> RunAsync(ProbeContext context, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
+        cancellationToken.ThrowIfCancellationRequested();
         var unit = context.GetString("unit") ?? context.Component.GetString("unit") ?? context.Component.GetString("service");
         var lines = context.GetInt("lines") ?? 20;
         if (lines is < 0 or > MaxLines)

@@ -84,6 +84,23 @@ public sealed class DiskUsageProbeTests : IDisposable
     }
 
     [Fact]
+    public async Task Stops_sizing_folders_when_its_time_budget_is_spent()
+    {
+        Directory.CreateDirectory(_folder.File("cache"));
+        for (var i = 0; i < 2000; i++)
+        {
+            await File.WriteAllBytesAsync(_folder.File($"cache/{i}"), [1], Ct);
+        }
+
+        var result = await new DiskUsageProbe().RunAsync(
+            ProbeHarness.Context("host", [], new JsonObject { ["paths"] = new JsonArray(_folder.Path), ["largest"] = 3 }, TimeSpan.FromTicks(1)), Ct);
+
+        var entry = result.OkData()["paths"]![0]!;
+        entry["largest_complete"]!.GetValue<bool>().ShouldBeFalse();
+        entry["size_bytes"]!.GetValue<long>().ShouldBeGreaterThan(0);
+    }
+
+    [Fact]
     public async Task Counts_the_space_of_a_deleted_file_a_process_still_holds_open()
     {
         var log = _folder.File("service.log");
