@@ -86,9 +86,13 @@ public static class BuiltInKinds
         ]),
         new("config", "a configuration file", [
             new("path", T.Path, Required: true, "the file"),
-            new("format", T.String, Description: "yaml or json (default: by extension)"),
+            new("format", T.String, Description: "yaml, json, toml, env or ini (default: by file name)"),
             new("require", T.StringList, Description: "keys that must be present, dotted for nesting (server.port)"),
-            new("types", T.Map, Description: "expected types of keys: string, int, number, bool, list, map"),
+            new("types", T.Map, Description: "expected types of keys: string, int, number, bool, list, map, datetime"),
+            new("ranges", T.Map, Description: "allowed ranges of numeric keys: {server.port: {min: 1, max: 65535}}"),
+            new("paths", T.PathList, Description: "the same file on the other nodes, to compare with (globs allowed)"),
+            new("unique", T.StringList, Description: "keys that must differ between the files, e.g. node_id"),
+            new("same", T.StringList, Description: "keys that must be equal in every file, e.g. cluster.name"),
         ]),
         new("logs", "log files", [
             new("paths", T.PathList, Required: true, "files or globs"),
@@ -99,6 +103,7 @@ public static class BuiltInKinds
             new("paths", T.PathList, Description: "folders and files the service must be able to write"),
             new("user", T.String, Description: "the user the service runs as"),
             new("service", T.String, Description: "the service's process name, so its own listener is not a conflict"),
+            new("unit", T.String, Description: "the service's systemd unit, when it differs from the service name"),
         ]),
     ];
 

@@ -1,10 +1,13 @@
 namespace Medic.Probes.Config;
 
-/// <summary>Which parser reads a configuration file: the component's <c>format</c>, else the extension, else the content.</summary>
+/// <summary>Which parser reads a configuration file: the component's <c>format</c>, else the file name, else the content.</summary>
 internal static class ConfigFormats
 {
     public const string Yaml = "yaml";
     public const string Json = "json";
+    public const string Toml = "toml";
+    public const string Env = "env";
+    public const string Ini = "ini";
 
     /// <summary>The declared format, null when none is declared, or a problem when it is one Medic cannot read.</summary>
     public static string? Declared(string? format, out string? problem)
@@ -18,26 +21,53 @@ internal static class ConfigFormats
                 return Yaml;
             case "json":
                 return Json;
+            case "toml":
+                return Toml;
+            case "env" or "dotenv" or ".env":
+                return Env;
+            case "ini" or "cfg":
+                return Ini;
             default:
-                problem = $"format '{format}' is not supported; config.parse reads yaml and json";
+                problem = $"format '{format}' is not supported; config.parse reads yaml, json, toml, env and ini";
                 return null;
         }
     }
 
     public static string Guess(string path, string text)
     {
-        var extension = Path.GetExtension(path).ToLowerInvariant();
-        if (extension == ".json")
+        var name = Path.GetFileName(path).ToLowerInvariant();
+        switch (Path.GetExtension(name))
         {
-            return Json;
+            case ".json":
+                return Json;
+            case ".yaml" or ".yml":
+                return Yaml;
+            case ".toml":
+                return Toml;
+            case ".env":
+                return Env;
+            case ".ini" or ".cfg":
+                return Ini;
+            default:
+                break;
         }
 
-        if (extension is ".yaml" or ".yml")
+        // .env, .env.local, .env.production
+        if (name == ".env" || name.StartsWith(".env.", StringComparison.Ordinal))
         {
-            return Yaml;
+            return Env;
         }
 
         var first = text.TrimStart();
         return first.StartsWith('{') || first.StartsWith('[') ? Json : Yaml;
     }
+
+    public static ConfigParseResult Parse(string format, string text) => format switch
+    {
+        Json => JsonConfigReader.Read(text),
+        Toml => TomlConfigReader.Read(text),
+        Env => EnvConfigReader.Read(text),
+        Ini => IniConfigReader.Read(text),
+        _ => YamlConfigReader.Read(text),
+    };
 }

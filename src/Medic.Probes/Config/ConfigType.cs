@@ -10,4 +10,7 @@ internal enum ConfigType
     Bool,
     List,
     Map,
+
+    /// <summary>A TOML date, time or date-time.</summary>
+    DateTime,
 }

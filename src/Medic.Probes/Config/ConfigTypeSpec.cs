@@ -3,7 +3,7 @@ namespace Medic.Probes.Config;
 /// <summary>An expected type from a component's <c>types</c>: one name, or alternatives such as <c>int|string</c>.</summary>
 internal sealed record ConfigTypeSpec(string Key, IReadOnlyList<ConfigType> Allowed)
 {
-    public string Expected => string.Join('|', Allowed.Select(t => t.ToString().ToLowerInvariant()));
+    public string Expected => string.Join('|', Allowed.Select(t => new ConfigNode(t).TypeName));
 
     /// <summary>Whether a value of <paramref name="actual"/> type satisfies the spec; an int is also a number.</summary>
     public bool Accepts(ConfigType actual) =>
@@ -16,7 +16,7 @@ internal sealed record ConfigTypeSpec(string Key, IReadOnlyList<ConfigType> Allo
         {
             if (TypeNamed(name) is not { } type)
             {
-                problem = $"unknown type '{name}' for '{key}' in 'types' (use string, int, number, bool, list or map)";
+                problem = $"unknown type '{name}' for '{key}' in 'types' (use string, int, number, bool, list, map or datetime)";
                 return null;
             }
 
@@ -34,7 +34,8 @@ internal sealed record ConfigTypeSpec(string Key, IReadOnlyList<ConfigType> Allo
         "number" or "float" or "double" or "decimal" or "numeric" => ConfigType.Number,
         "bool" or "boolean" => ConfigType.Bool,
         "list" or "array" or "sequence" or "seq" => ConfigType.List,
-        "map" or "object" or "mapping" or "dict" or "dictionary" => ConfigType.Map,
+        "map" or "object" or "mapping" or "dict" or "dictionary" or "table" => ConfigType.Map,
+        "datetime" or "date" or "time" or "timestamp" => ConfigType.DateTime,
         _ => null,
     };
 }

@@ -28,8 +28,11 @@ internal static class JsonConfigReader
         JsonValueKind.Object => ConfigNode.Map(Children(e)),
         JsonValueKind.Array => ConfigNode.List([.. e.EnumerateArray().Select(Shape)]),
         JsonValueKind.String => ConfigNode.String(e.GetString() ?? ""),
-        JsonValueKind.Number => new ConfigNode(IsWhole(e.GetRawText()) ? ConfigType.Int : ConfigType.Number),
-        JsonValueKind.True or JsonValueKind.False => new ConfigNode(ConfigType.Bool),
+        JsonValueKind.Number when IsWhole(e.GetRawText()) && e.TryGetInt64(out var n) => ConfigNode.Int(n),
+        JsonValueKind.Number when IsWhole(e.GetRawText()) => new ConfigNode(ConfigType.Int) { Scalar = e.GetRawText() },
+        JsonValueKind.Number => ConfigNode.Number(e.GetDouble()),
+        JsonValueKind.True => ConfigNode.Bool(true),
+        JsonValueKind.False => ConfigNode.Bool(false),
         _ => ConfigNode.Null,
     };
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -96,12 +97,35 @@ internal static partial class YamlConfigReader
         return text switch
         {
             "" or "~" or "null" or "Null" or "NULL" => ConfigNode.Null,
-            "true" or "True" or "TRUE" or "false" or "False" or "FALSE" => new ConfigNode(ConfigType.Bool),
-            _ when IntPattern().IsMatch(text) => new ConfigNode(ConfigType.Int),
-            _ when FloatPattern().IsMatch(text) => new ConfigNode(ConfigType.Number),
+            "true" or "True" or "TRUE" => ConfigNode.Bool(true),
+            "false" or "False" or "FALSE" => ConfigNode.Bool(false),
+            _ when IntPattern().IsMatch(text) => Int(text),
+            _ when FloatPattern().IsMatch(text) => ConfigNode.Number(Float(text)),
             _ => ConfigNode.String(text),
         };
     }
+
+    private static ConfigNode Int(string text)
+    {
+        var (digits, radix) = text.StartsWith("0x", StringComparison.Ordinal) ? (text[2..], 16)
+            : text.StartsWith("0o", StringComparison.Ordinal) ? (text[2..], 8)
+            : (text, 10);
+        try
+        {
+            return ConfigNode.Int(radix == 10 ? long.Parse(digits, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture) : Convert.ToInt64(digits, radix));
+        }
+        catch (OverflowException)
+        {
+            return new ConfigNode(ConfigType.Int) { Scalar = text }; // wider than 64 bits: typed, kept as written
+        }
+    }
+
+    private static double Float(string text) => text.TrimStart('+', '-').ToLowerInvariant() switch
+    {
+        ".inf" => text.StartsWith('-') ? double.NegativeInfinity : double.PositiveInfinity,
+        ".nan" => double.NaN,
+        _ => double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture),
+    };
 
     /// <summary>
     /// The error's 1-based position. YamlDotNet reports a tab in indentation at the start of the enclosing mapping,

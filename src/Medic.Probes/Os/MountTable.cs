@@ -1,17 +1,23 @@
+using System.Globalization;
 using System.Text;
 
 namespace Medic.Probes.Os;
 
-/// <summary>The mounts this process sees (/proc/self/mountinfo), to tell a read-only file system from permissions.</summary>
+/// <summary>
+/// The mounts this process sees (/proc/self/mountinfo): which file system holds a path, its type, and whether it is
+/// read-only (to tell a read-only file system from permissions).
+/// </summary>
 internal sealed class MountTable
 {
-    private readonly List<(string MountPoint, bool ReadOnly)> _mounts;
+    private readonly List<Mount> _mounts;
 
-    private MountTable(List<(string, bool)> mounts) => _mounts = mounts;
+    private MountTable(List<Mount> mounts) => _mounts = mounts;
+
+    public IReadOnlyList<Mount> Mounts => _mounts;
 
     public static MountTable Read(string path = "/proc/self/mountinfo")
     {
-        var mounts = new List<(string, bool)>();
+        var mounts = new List<Mount>();
         foreach (var line in ProcFs.TryReadAllLines(path) ?? [])
         {
             // id parent major:minor root mount-point mount-options [optional…] - fstype source super-options
@@ -24,7 +30,12 @@ internal sealed class MountTable
 
             var readOnly = f[5].Split(',').Contains("ro")
                 || (dash + 3 < f.Length && f[dash + 3].Split(',').Contains("ro"));
-            mounts.Add((Unescape(f[4]), readOnly));
+            var device = f[2].Split(':');
+            var major = device.Length == 2 && uint.TryParse(device[0], NumberStyles.None, CultureInfo.InvariantCulture, out var ma) ? ma : 0;
+            var minor = device.Length == 2 && uint.TryParse(device[1], NumberStyles.None, CultureInfo.InvariantCulture, out var mi) ? mi : 0;
+            var fsType = dash + 1 < f.Length ? f[dash + 1] : "";
+            var source = dash + 2 < f.Length ? Unescape(f[dash + 2]) : "";
+            mounts.Add(new Mount(Unescape(f[4]), fsType, source, readOnly, major, minor));
         }
 
         return new MountTable(mounts);
@@ -32,28 +43,26 @@ internal sealed class MountTable
 
     public bool IsEmpty => _mounts.Count == 0;
 
+    /// <summary>Whether the mount holding <paramref name="canonicalPath"/> is read-only; null when no mount is known.</summary>
+    public bool? IsReadOnly(string canonicalPath) => Find(canonicalPath)?.ReadOnly;
+
     /// <summary>
-    /// Whether the mount holding <paramref name="canonicalPath"/> (symlinks already resolved) is read-only; null when
-    /// no mount is known. The longest mount point wins, and of equal ones the last mounted, which hides the others.
+    /// The mount holding <paramref name="canonicalPath"/> (symlinks already resolved), or null when none is known.
+    /// The longest mount point wins, and of equal ones the last mounted, which hides the others.
     /// </summary>
-    public bool? IsReadOnly(string canonicalPath)
+    public Mount? Find(string canonicalPath)
     {
-        (string MountPoint, bool ReadOnly)? best = null;
+        Mount? best = null;
         foreach (var mount in _mounts)
         {
-            if (Contains(mount.MountPoint, canonicalPath) && (best is null || mount.MountPoint.Length >= best.Value.MountPoint.Length))
+            if (mount.Contains(canonicalPath) && (best is null || mount.MountPoint.Length >= best.MountPoint.Length))
             {
                 best = mount;
             }
         }
 
-        return best?.ReadOnly;
+        return best;
     }
-
-    private static bool Contains(string mountPoint, string path) =>
-        mountPoint == "/"
-        || path == mountPoint
-        || (path.StartsWith(mountPoint, StringComparison.Ordinal) && path[mountPoint.Length] == '/');
 
     /// <summary>mountinfo writes space, tab, newline and backslash in paths as octal escapes (\040).</summary>
     internal static string Unescape(string text)

@@ -39,5 +39,9 @@ internal sealed class ConfigFolder : IDisposable
         return new ConfigParseProbe().RunAsync(Context(Component("config", settings, Path), args), Xunit.TestContext.Current.CancellationToken);
     }
 
+    /// <summary>Runs <paramref name="probe"/> on a config component with these settings, relative paths against the folder.</summary>
+    public Task<ProbeResult> RunAsync(IProbe probe, JsonObject settings, JsonObject? args = null) =>
+        probe.RunAsync(Context(Component("config", settings, Path), args), Xunit.TestContext.Current.CancellationToken);
+
     public void Dispose() => Directory.Delete(Path, recursive: true);
 }

@@ -216,10 +216,10 @@ public sealed class ConfigParseProbeTests : IDisposable
     [Fact]
     public async Task An_unsupported_format_or_type_name_is_reported_not_thrown()
     {
-        _folder.Write("c.toml", "a = 1\n");
+        _folder.Write("c.xml", "<a>1</a>\n");
         _folder.Write("c.yaml", "a: 1\n");
 
-        (await _folder.ParseAsync("c.toml", format: "toml")).Error!.Kind.ShouldBe(ErrorKinds.Unsupported);
+        (await _folder.ParseAsync("c.xml", format: "xml")).Error!.Kind.ShouldBe(ErrorKinds.Unsupported);
         var badType = await _folder.ParseAsync("c.yaml", types: new JsonObject { ["a"] = "integr" });
         badType.Error!.Kind.ShouldBe(ErrorKinds.InvalidArgument);
         badType.Error.Message.ShouldContain("unknown type 'integr' for 'a'");

@@ -19,6 +19,11 @@ public sealed class ConfigSecretsTests : IDisposable
     [InlineData("c.json", "{\"jwt_secret\": \"" + Secret + "\", \"port\": 3001}")]
     [InlineData("c.json", "{\"jwt_secret\": \"" + Secret + "\" \"port\": 3001}")]
     [InlineData("c.json", "{\"jwt_secret\": " + Secret + "}")]
+    [InlineData("c.toml", "jwt_secret = \"" + Secret + "\"\n[server]\nport = 3001\n")]
+    [InlineData("c.toml", "jwt_secret = " + Secret + "\n")]
+    [InlineData(".env", "JWT_SECRET=" + Secret + "\njwt_secret=\"" + Secret + "\nport=1\n")]
+    [InlineData("c.ini", "jwt_secret = " + Secret + "\n[server]\nport = " + Secret + "\n")]
+    [InlineData("c.ini", "jwt_secret = '" + Secret + "\n")]
     public async Task Never_puts_a_configuration_value_in_the_observation(string name, string text)
     {
         _folder.Write(name, text);
