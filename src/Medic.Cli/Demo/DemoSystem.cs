@@ -102,7 +102,7 @@ internal sealed class DemoSystem : IAsyncDisposable
             require: [jwt_secret, server.port, database.path]
           host:
             kind: host
-            service: demo-api
+            service: demo-worker
             ports: [{takenPort}]
             paths: [data/, logs/]
         """);
