@@ -15,6 +15,7 @@ internal static class MedicCli
             RunbooksCommand.Create(cli),
             DemoCommand.Create(cli),
             HoldLockCommand.Create(cli),
+            ProbeTableCommand.Create(cli),
         };
         return root;
     }
