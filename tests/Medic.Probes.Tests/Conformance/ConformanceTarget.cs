@@ -4,12 +4,6 @@ using Medic.Core.Systems;
 
 namespace Medic.Probes.Tests.Conformance;
 
-/// <summary>Where a conformance target lives: a folder holding nothing but what a target writes, and a loopback port.</summary>
-internal sealed record TargetPlace(string Folder, int Port)
-{
-    public string PathOf(string name) => System.IO.Path.Combine(Folder, name);
-}
-
 /// <summary>
 /// How to aim one probe at targets that fail it: <see cref="Absent"/> at a closed port or a missing file, and, for a
 /// probe that talks to a network target, <see cref="Silent"/> at a listener that never answers. Each outcome is
