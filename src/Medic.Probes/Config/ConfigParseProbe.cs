@@ -30,6 +30,7 @@ public sealed partial class ConfigParseProbe : IProbe
     public async Task<ProbeResult> RunAsync(ProbeContext context, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
+        cancellationToken.ThrowIfCancellationRequested();
         var component = context.Component;
         var setting = component.GetString("path");
         if (string.IsNullOrWhiteSpace(setting))

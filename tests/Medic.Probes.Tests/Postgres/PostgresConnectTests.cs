@@ -149,33 +149,6 @@ public sealed class PostgresConnectTests(PostgresServer server)
     }
 
     [Fact]
-    public async Task Ends_within_its_timeout_against_a_listener_that_never_answers()
-    {
-        await using var fake = PostgresFakePostmaster.Silent();
-        var clock = Stopwatch.StartNew();
-
-        var result = await PgTest.RunAsync(_probe, fake.ConnectionString, timeout: TimeSpan.FromSeconds(1));
-
-        PgTest.Failed(result, ErrorKinds.Timeout);
-        clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(10));
-    }
-
-    [Fact]
-    public async Task Lets_cancellation_through()
-    {
-        await using var fake = PostgresFakePostmaster.Silent();
-        using var cts = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        cts.CancelAfter(TimeSpan.FromMilliseconds(200));
-
-        var clock = Stopwatch.StartNew();
-
-        var thrown = await Record.ExceptionAsync(() => _probe.RunAsync(PgTest.Context(fake.ConnectionString, timeout: TimeSpan.FromSeconds(30)), cts.Token));
-
-        thrown.ShouldBeAssignableTo<OperationCanceledException>();
-        clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(10));
-    }
-
-    [Fact]
     public async Task Classifies_an_unresolvable_host_as_dns()
     {
         var result = await PgTest.RunAsync(_probe, "Host=no-such-host.invalid;Port=5432;Username=app;Database=app");
