@@ -31,4 +31,12 @@ public sealed record ProbeContext(Component Component, JsonObject Args, TimeSpan
         JsonValue v => [v.ToString()],
         _ => [],
     };
+
+    /// <summary>The check's argument when it gives one, else the component's setting of the same name.</summary>
+    public IReadOnlyList<string> GetStringsOrSetting(string name) =>
+        Args.ContainsKey(name) ? GetStrings(name) : Component.GetStrings(name);
+
+    /// <summary>Paths from the argument or the setting, resolved against the system file's folder, without blanks or repeats.</summary>
+    public List<string> GetPaths(string name) =>
+        [.. GetStringsOrSetting(name).Where(p => p.Length > 0).Select(Component.ResolvePath).Distinct(StringComparer.Ordinal)];
 }

@@ -6,7 +6,7 @@ namespace Medic.Probes.Config;
 public sealed partial class ConfigParseProbe
 {
     private static IReadOnlyList<string> Required(ProbeContext context) =>
-        context.Args.ContainsKey("require") ? context.GetStrings("require") : context.Component.GetStrings("require");
+        context.GetStringsOrSetting("require");
 
     /// <summary>The check's map argument, else the component's setting of that name.</summary>
     private static JsonNode? MapSetting(ProbeContext context, string name) =>

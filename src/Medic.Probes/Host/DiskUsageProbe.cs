@@ -36,8 +36,7 @@ public sealed partial class DiskUsageProbe : IProbe
 
     private static ProbeResult Run(ProbeContext context, CancellationToken cancellationToken)
     {
-        var given = context.Args.ContainsKey("paths") ? context.GetStrings("paths") : context.Component.GetStrings("paths");
-        var paths = given.Where(p => p.Length > 0).Select(context.Component.ResolvePath).Distinct(StringComparer.Ordinal).ToList();
+        var paths = context.GetPaths("paths");
         if (paths.Count == 0)
         {
             paths.Add("/");

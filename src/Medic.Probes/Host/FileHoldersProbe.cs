@@ -32,8 +32,7 @@ public sealed class FileHoldersProbe : IProbe
 
     private static ProbeResult Run(ProbeContext context, CancellationToken cancellationToken)
     {
-        var given = context.Args.ContainsKey("paths") ? context.GetStrings("paths") : context.Component.GetStrings("paths");
-        var paths = given.Where(p => p.Length > 0).Select(context.Component.ResolvePath).Distinct(StringComparer.Ordinal).ToList();
+        var paths = context.GetPaths("paths");
         if (paths.Count == 0)
         {
             return ProbeResult.Fail(ErrorKinds.InvalidArgument, "no paths to look at: give 'paths' in the check or the component");

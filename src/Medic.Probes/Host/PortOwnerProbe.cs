@@ -28,7 +28,7 @@ public sealed class PortOwnerProbe : IProbe
 
     private static ProbeResult Run(ProbeContext context, CancellationToken cancellationToken)
     {
-        var given = context.Args.ContainsKey("ports") ? context.GetStrings("ports") : context.Component.GetStrings("ports");
+        var given = context.GetStringsOrSetting("ports");
         var ports = new List<int>();
         foreach (var text in given)
         {
