@@ -17,7 +17,7 @@ public static class FindingEvaluator
         foreach (var instance in instances)
         {
             var scope = new InstanceScope(instance, lookup, secrets);
-            foreach (var cause in instance.Runbook.Causes)
+            foreach (var cause in instance.Runbook.Causes.Where(c => !c.Manual))
             {
                 order++;
                 bool holds;

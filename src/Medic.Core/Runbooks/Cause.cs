@@ -3,7 +3,10 @@ using Medic.Core.Model;
 
 namespace Medic.Core.Runbooks;
 
-/// <summary>A possible cause: it holds when <see cref="When"/> is true over the checks' observations.</summary>
+/// <summary>
+/// A possible cause: it holds when <see cref="When"/> is true over the checks' observations. A <see cref="Manual"/> cause
+/// cannot be told from probe evidence: it is knowledge only (title, explanation, fix) and never becomes a finding.
+/// </summary>
 public sealed record Cause(
     string Id,
     Template Title,
@@ -13,4 +16,5 @@ public sealed record Cause(
     Template Explanation,
     Template Fix,
     IReadOnlyList<string> Refs,
-    SourcePosition Position);
+    SourcePosition Position,
+    bool Manual = false);

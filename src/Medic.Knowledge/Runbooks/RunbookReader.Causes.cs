@@ -11,7 +11,8 @@ internal sealed partial class RunbookReader
 {
     private const double DefaultConfidence = 0.8;
     private static readonly Template EmptyTitle = Template.TryParse("", out var t, out _) ? t : throw new InvalidOperationException();
-    private static readonly string[] CauseKeys = ["id", "title", "when", "severity", "confidence", "explanation", "fix", "refs"];
+    private static readonly string[] CauseKeys = ["id", "title", "when", "manual", "severity", "confidence", "explanation", "fix", "refs"];
+    private static readonly Expression Never = Expression.TryParse("false", out var never, out _) ? never : throw new InvalidOperationException();
 
     private List<Cause> ReadCauses(YamlMap root, IReadOnlyList<string> checkNames, List<string> runbookRefs)
     {
@@ -54,7 +55,13 @@ internal sealed partial class RunbookReader
             map.Error(map.Scalar("id")!, $"cause id '{id}' must be lower-case words joined by '-', e.g. 'wal-not-enabled'");
         }
 
-        var when = ReadCondition(map, known);
+        var manual = map.Scalar("manual") is { } m && ReadBool(map, m, "manual");
+        if (manual && map.Scalar("when") is { } w)
+        {
+            map.Error(w, "a manual cause has no 'when': it cannot be told from probe evidence");
+        }
+
+        var when = manual ? Never : ReadCondition(map, known);
         var severity = ReadSeverity(map);
         var confidence = ReadConfidence(map);
         var explanation = map.Scalar("explanation", required: true) is { } e ? CheckTemplate(e, known, "explanation") : null;
@@ -66,7 +73,7 @@ internal sealed partial class RunbookReader
             return null;
         }
 
-        return new Cause(id, title, when, severity, confidence, explanation, fix, refs, file.PositionOf(map.Node));
+        return new Cause(id, title, when, severity, confidence, explanation, fix, refs, file.PositionOf(map.Node), manual);
     }
 
     private Expression? ReadCondition(YamlMap map, List<string> known)

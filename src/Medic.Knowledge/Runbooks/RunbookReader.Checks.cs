@@ -15,7 +15,7 @@ internal sealed partial class RunbookReader
     private List<Check> ReadChecks(YamlMap root, List<string> appliesTo)
     {
         var checks = new List<Check>();
-        var node = root.Get("checks", required: true);
+        var node = root.Get("checks", required: !OnlyManualCauses(root));
         if (node is null || YamlMap.From(file, node, errors, "'checks'") is not { } map)
         {
             return checks;
@@ -43,6 +43,13 @@ internal sealed partial class RunbookReader
 
         return checks;
     }
+
+    /// <summary>A runbook whose causes are all manual is knowledge only and needs no checks.</summary>
+    private static bool OnlyManualCauses(YamlMap root) =>
+        root.Get("causes") is YamlSequenceNode { Children.Count: > 0 } causes
+        && causes.Children.All(c => c is YamlMappingNode m
+            && m.Children.TryGetValue(new YamlScalarNode("manual"), out var v)
+            && v is YamlScalarNode { Value: "true" });
 
     /// <summary>Every check name the runbook declares, even one whose probe is unknown, so conditions naming it get no second error.</summary>
     private static List<string> DeclaredChecks(YamlMap root) =>

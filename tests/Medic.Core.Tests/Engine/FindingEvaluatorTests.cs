@@ -54,6 +54,17 @@ public sealed class FindingEvaluatorTests
     }
 
     [Fact]
+    public async Task A_manual_cause_never_becomes_a_finding()
+    {
+        var manual = Cause("needs-a-human", "true") with { Manual = true };
+        var runbook = Runbook("tcp.knowledge", manual, Cause("detected", "true"));
+
+        var report = (await Diagnose(() => ProbeResult.Ok(new JsonObject()), System(), runbook)).Report;
+
+        report.Findings.Select(f => f.Cause).ShouldBe(["detected"]);
+    }
+
+    [Fact]
     public async Task Evidence_is_every_check_path_the_condition_reads_with_its_value()
     {
         var runbook = Runbook("tcp.slow",

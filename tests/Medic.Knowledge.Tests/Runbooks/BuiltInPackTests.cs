@@ -53,12 +53,12 @@ public sealed class BuiltInPackTests
         var runbooks = new RunbookLoader(BuiltInProbes.Registry(), BuiltInKinds.Registry()).Load(Sources);
         var cases = RunbookTestLoader.Load(Sources);
 
-        foreach (var r in runbooks)
+        foreach (var r in runbooks.Where(r => r.Causes.Any(c => !c.Manual)))
         {
             var mine = cases.Where(c => c.RunbookId == r.Id).ToList();
             mine.ShouldContain(c => c.Expected.Count == 0, $"{r.Id} has no case where nothing holds");
             var expected = mine.SelectMany(c => c.Expected).ToHashSet();
-            r.Causes.Select(c => c.Id).ShouldBeSubsetOf(expected, $"{r.Id}: some causes are never expected by a fixture case");
+            r.Causes.Where(c => !c.Manual).Select(c => c.Id).ShouldBeSubsetOf(expected, $"{r.Id}: some causes are never expected by a fixture case");
             expected.ShouldBeSubsetOf(r.Causes.Select(c => c.Id));
         }
     }
