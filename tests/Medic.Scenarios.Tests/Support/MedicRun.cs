@@ -25,9 +25,30 @@ internal sealed record MedicRun(int ExitCode, string Stdout, string Stderr)
     /// <summary>The findings of a <c>--format json</c> run as <c>runbook/cause</c>, in report order.</summary>
     public IReadOnlyList<string> Causes()
     {
+        if (Stdout.Length == 0)
+        {
+            throw new InvalidOperationException($"medic printed nothing (exit {ExitCode}): {Stderr}");
+        }
+
         using var doc = JsonDocument.Parse(Stdout);
         return [.. doc.RootElement.GetProperty("findings").EnumerateArray()
             .Select(f => $"{f.GetProperty("runbook").GetString()}/{f.GetProperty("cause").GetString()}")];
+    }
+
+    /// <summary>The findings at warning or above, as <c>runbook/cause (severity)</c>.</summary>
+    public IReadOnlyList<string> AtWarningOrAbove()
+    {
+        using var doc = JsonDocument.Parse(Stdout);
+        return [.. doc.RootElement.GetProperty("findings").EnumerateArray()
+            .Where(f => f.GetProperty("severity").GetString() is "warning" or "error" or "critical")
+            .Select(f => $"{f.GetProperty("runbook").GetString()}/{f.GetProperty("cause").GetString()} ({f.GetProperty("severity").GetString()})")];
+    }
+
+    /// <summary>The first finding's explanation.</summary>
+    public string FirstExplanation()
+    {
+        using var doc = JsonDocument.Parse(Stdout);
+        return doc.RootElement.GetProperty("findings")[0].GetProperty("explanation").GetString() ?? "";
     }
 
     private static string FindRoot()

@@ -1,0 +1,187 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using Medic.Probes.Tests.Support;
+using Medic.Scenarios.Tests.StandIn;
+using Medic.Scenarios.Tests.Support;
+using Shouldly;
+using Xunit;
+
+namespace Medic.Scenarios.Tests.Pma;
+
+/// <summary>
+/// PMA Backend Go (seed guide 000) on real parts: a real SQLite file held by a real sqlite3 process, real listeners
+/// on the service's port, real HS256 tokens, and the stand-in playing PMA's HTTP surface.
+/// </summary>
+public sealed class PmaScenarios : IAsyncLifetime
+{
+    private const string Secret = "pma-jwt-secret-for-tests";
+    private readonly TempFolder _folder = new();
+    private StandInService _api = null!;
+    private ChildProcess _server = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _api = await StandInService.StartAsync(new PmaSurface(), TestContext.Current.CancellationToken);
+        // A real process named pma-server (sleep under that name) for the host checks; the stand-in answers its HTTP.
+        var program = _folder.File("pma-server");
+        File.CreateSymbolicLink(program, "/bin/sleep");
+        _server = ChildProcess.Start(program, "600");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _server.Dispose();
+        await _api.DisposeAsync();
+        _folder.Dispose();
+    }
+
+    [Fact]
+    public async Task Healthy_twin_reports_nothing_at_warning_or_above()
+    {
+        var run = await DiagnoseAsync(Env(await WalDatabaseAsync()));
+
+        run.ExitCode.ShouldBeInRange(0, 1, run.Stderr);
+        run.AtWarningOrAbove().ShouldBeEmpty(run.Stdout);
+        _api.Requests.ShouldAllBe(r => r.StartsWith("GET ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    [Covers("pma.database-locked/long-running-transaction")]
+    public async Task A_transaction_held_open_by_another_process_locks_the_database()
+    {
+        var db = await WalDatabaseAsync();
+        using var holder = await SqliteCli.HoldAsync(db, "BEGIN IMMEDIATE; INSERT INTO entities VALUES ('light.kitchen');");
+
+        var run = await DiagnoseAsync(Env(db));
+
+        run.Causes()[0].ShouldBe("pma.database-locked/long-running-transaction", run.Stdout);
+        run.FirstExplanation().ShouldContain($"PID {holder.Pid.ToString(CultureInfo.InvariantCulture)}");
+    }
+
+    [Fact]
+    [Covers("pma.database-locked/wal-not-enabled")]
+    public async Task A_database_in_rollback_journal_mode_is_named()
+    {
+        var db = _folder.File("pma-delete.db");
+        await SqliteCli.RunAsync(db, "PRAGMA journal_mode=DELETE; CREATE TABLE entities(id TEXT);");
+
+        var run = await DiagnoseAsync(Env(db));
+
+        run.Causes()[0].ShouldBe("pma.database-locked/wal-not-enabled", run.Stdout);
+        run.FirstExplanation().ShouldContain("journal_mode=delete");
+    }
+
+    [Fact]
+    [Covers("pma.database-locked/busy-timeout-low")]
+    public async Task A_busy_timeout_of_100_ms_is_too_low()
+    {
+        var env = Env(await WalDatabaseAsync());
+        env["PMA_BUSY_TIMEOUT"] = "100ms";
+
+        var run = await DiagnoseAsync(env);
+
+        run.Causes()[0].ShouldBe("pma.database-locked/busy-timeout-low", run.Stdout);
+        run.FirstExplanation().ShouldContain("100 ms");
+    }
+
+    [Fact]
+    [Covers("pma.database-connection-failed/wrong-path")]
+    public async Task A_database_path_that_does_not_exist_is_error_1001()
+    {
+        var missing = _folder.File("no-such-dir/pma.db");
+
+        var run = await DiagnoseAsync(Env(missing));
+
+        run.Causes()[0].ShouldBe("pma.database-connection-failed/wrong-path", run.Stdout);
+        run.FirstExplanation().ShouldContain("no-such-dir");
+        File.Exists(missing).ShouldBeFalse();
+    }
+
+    [Fact]
+    [Covers("pma.service-fails-to-start/port-conflict")]
+    public async Task Another_process_on_the_service_port_is_named()
+    {
+        var env = Env(await WalDatabaseAsync());
+        var port = int.Parse(env["PMA_PORT"], CultureInfo.InvariantCulture);
+        using var squatter = ChildProcess.Start("python3", "-c",
+            $"import socket,sys,time\ns=socket.socket(); s.bind(('127.0.0.1',{port})); s.listen(); print('ready', flush=True); sys.stdin.read()");
+        await squatter.WaitForLineAsync("ready");
+
+        var run = await DiagnoseAsync(env);
+
+        run.Causes()[0].ShouldBe("pma.service-fails-to-start/port-conflict", run.Stdout);
+        run.FirstExplanation().ShouldContain($"port {port} is held by python3 (PID {squatter.Pid})");
+    }
+
+    [Fact]
+    [Covers("pma.api-401-unauthorized/expired")]
+    public async Task An_expired_token_is_named_with_its_expiry()
+    {
+        var env = Env(await WalDatabaseAsync());
+        env["PMA_TOKEN"] = Jwt.Hs256(Secret, DateTimeOffset.UtcNow.AddHours(-2));
+
+        var run = await DiagnoseAsync(env);
+
+        run.Causes()[0].ShouldBe("pma.api-401-unauthorized/expired", run.Stdout);
+        run.FirstExplanation().ShouldContain("minutes ago");
+    }
+
+    [Fact]
+    [Covers("pma.api-401-unauthorized/wrong-secret")]
+    public async Task A_token_signed_with_another_secret_is_named()
+    {
+        var env = Env(await WalDatabaseAsync());
+        env["PMA_TOKEN"] = Jwt.Hs256("another-instance-secret", DateTimeOffset.UtcNow.AddHours(1));
+
+        var run = await DiagnoseAsync(env);
+
+        run.Causes()[0].ShouldBe("pma.api-401-unauthorized/wrong-secret", run.Stdout);
+        run.FirstExplanation().ShouldContain("HS256 signature");
+    }
+
+    [Fact]
+    [Covers("pma.cannot-connect-api/service-not-running")]
+    public async Task Nothing_listening_on_the_api_address_means_the_service_is_not_running()
+    {
+        var env = Env(await WalDatabaseAsync());
+        env["PMA_API_URL"] = $"http://127.0.0.1:{FreePort.Next()}";
+
+        var run = await DiagnoseAsync(env);
+
+        run.Causes()[0].ShouldBe("pma.cannot-connect-api/service-not-running", run.Stdout);
+        run.FirstExplanation().ShouldContain("was refused");
+    }
+
+    [Fact]
+    [Covers("pma.cannot-connect-api/reverse-proxy")]
+    public async Task A_502_from_the_proxy_in_front_is_named()
+    {
+        _api.Faults.Set("proxy-502");
+
+        var run = await DiagnoseAsync(Env(await WalDatabaseAsync()));
+
+        run.Causes()[0].ShouldBe("pma.cannot-connect-api/reverse-proxy", run.Stdout);
+        run.FirstExplanation().ShouldContain("HTTP 502");
+    }
+
+    private static Task<MedicRun> DiagnoseAsync(Dictionary<string, string> env) =>
+        MedicRun.RunAsync(env, "diagnose", "-f", Path.Combine(MedicRun.Root, "examples", "pma", "medic.yaml"), "--format", "json");
+
+    private async Task<string> WalDatabaseAsync()
+    {
+        var db = _folder.File($"pma-{Guid.NewGuid():N}.db");
+        await SqliteCli.RunAsync(db, "PRAGMA journal_mode=WAL; CREATE TABLE entities(id TEXT);");
+        return db;
+    }
+
+    private Dictionary<string, string> Env(string db) => new()
+    {
+        ["PMA_API_URL"] = _api.Url,
+        ["PMA_DB_PATH"] = db,
+        ["PMA_BUSY_TIMEOUT"] = "5s",
+        ["PMA_TOKEN"] = Jwt.Hs256(Secret, DateTimeOffset.UtcNow.AddHours(1)),
+        ["PMA_JWT_SECRET"] = Secret,
+        ["PMA_PORT"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
+    };
+}
