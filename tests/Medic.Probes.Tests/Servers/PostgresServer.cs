@@ -26,6 +26,9 @@ public sealed class PostgresServer : IAsyncLifetime
 
     public string Folder => _folder;
 
+    /// <summary>Off by default so probe tests see stable statistics; seed scenarios' healthy twins turn it on.</summary>
+    public bool Autovacuum { get; init; }
+
     public string ConnectionString(string database = "app", string user = "postgres", string? password = null) =>
         new NpgsqlConnectionStringBuilder
         {
@@ -76,7 +79,7 @@ public sealed class PostgresServer : IAsyncLifetime
         var options = string.Join(' ',
             "-c listen_addresses=127.0.0.1", $"-p {Port}", $"-k {_folder}", "-c fsync=off", "-c synchronous_commit=off",
             "-c full_page_writes=off", $"-c max_connections={MaxConnections}", "-c shared_preload_libraries=pg_stat_statements",
-            "-c autovacuum=off");
+            Autovacuum ? "-c autovacuum=on" : "-c autovacuum=off");
         await RunAsync(Path.Combine(bin, "pg_ctl"), ["-D", data, "-l", Path.Combine(_folder, "pg.log"), "-w", "-t", "30", "-o", options, "start"], asRoot);
         var pidLine = (await File.ReadAllLinesAsync(Path.Combine(data, "postmaster.pid")))[0];
         _postmasterPid = int.Parse(pidLine, CultureInfo.InvariantCulture);
