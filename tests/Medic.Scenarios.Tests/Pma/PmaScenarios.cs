@@ -183,5 +183,6 @@ public sealed class PmaScenarios : IAsyncLifetime
         ["PMA_TOKEN"] = Jwt.Hs256(Secret, DateTimeOffset.UtcNow.AddHours(1)),
         ["PMA_JWT_SECRET"] = Secret,
         ["PMA_PORT"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
+        ["PMA_DATA_DIR"] = _folder.Path,
     };
 }
