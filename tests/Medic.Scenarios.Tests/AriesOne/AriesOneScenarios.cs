@@ -182,6 +182,25 @@ public sealed class AriesOneScenarios : IClassFixture<AriesOnePostgres>, IAsyncL
         run.FirstExplanation().ShouldContain("InvalidTokenError");
     }
 
+    [Fact]
+    [Covers("ariesone.api-error-handling/no-custom-handler")]
+    public async Task FastAPI_default_error_bodies_mean_no_custom_handler()
+    {
+        _api.Faults.Set("raw-errors");
+        try
+        {
+            var run = await DiagnoseAsync(Env());
+
+            run.Causes()[0].ShouldBe("ariesone.api-error-handling/no-custom-handler", run.Stdout);
+            run.FirstExplanation().ShouldContain("top-level keys detail");
+            _api.Requests.ShouldAllBe(r => r.StartsWith("GET ", StringComparison.Ordinal));
+        }
+        finally
+        {
+            _api.Faults.Clear("raw-errors");
+        }
+    }
+
     private static Task<MedicRun> DiagnoseAsync(Dictionary<string, string> env) =>
         MedicRun.RunAsync(env, "diagnose", "-f", Path.Combine(MedicRun.Root, "examples", "ariesone", "medic.yaml"), "--format", "json");
 

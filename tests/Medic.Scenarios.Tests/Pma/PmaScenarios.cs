@@ -128,6 +128,19 @@ public sealed class PmaScenarios : IAsyncLifetime
     }
 
     [Fact]
+    [Covers("pma.api-401-unauthorized/missing-or-bad-header")]
+    public async Task A_value_that_is_not_a_jwt_is_named()
+    {
+        var env = Env(await WalDatabaseAsync());
+        env["PMA_TOKEN"] = "Bearer";
+
+        var run = await DiagnoseAsync(env);
+
+        run.Causes()[0].ShouldBe("pma.api-401-unauthorized/missing-or-bad-header", run.Stdout);
+        run.FirstExplanation().ShouldContain("header is missing or does not carry a JWT");
+    }
+
+    [Fact]
     [Covers("pma.api-401-unauthorized/wrong-secret")]
     public async Task A_token_signed_with_another_secret_is_named()
     {

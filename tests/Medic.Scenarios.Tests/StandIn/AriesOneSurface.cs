@@ -29,6 +29,8 @@ public sealed class AriesOneSurface : ISeedSurface
                 : Results.Json(new { error = new { code = 422, message = "Validation Error", path = context.Request.Path.Value, details = new[] { new { field = "npi", message = "field required" } } } }, statusCode: 422));
 
         app.MapFallback((HttpContext context) =>
-            Results.Json(new { error = new { code = 404, message = "Not Found", path = context.Request.Path.Value } }, statusCode: 404));
+            faults.IsOn("raw-errors")
+                ? Results.Json(new { detail = "Not Found" }, statusCode: 404)
+                : Results.Json(new { error = new { code = 404, message = "Not Found", path = context.Request.Path.Value } }, statusCode: 404));
     }
 }
