@@ -47,9 +47,13 @@ internal sealed class HarmonyLiteNode : IDisposable
         urls = ["{natsUrl}"]
         """;
 
+    /// <summary>The application's DSN busy timeout (the guide's 30000 unless a test lowers it).</summary>
+    public int BusyTimeoutMs { get; set; } = 30000;
+
     public Dictionary<string, string> Env(string natsUrl, string natsMonitor, string standIn) => new()
     {
         ["HARMONYLITE_DB"] = Db,
+        ["HARMONYLITE_DSN"] = $"file:{Db}?_timeout={BusyTimeoutMs}&_journal_mode=WAL",
         ["HARMONYLITE_CONFIG"] = Config,
         ["HARMONYLITE_NODE_CONFIGS"] = Path.Combine(_folder.Path, "node*.toml"),
         ["HARMONYLITE_NATS_URL"] = natsUrl,

@@ -23,9 +23,14 @@ public sealed class HarmonyLiteScenarioTests(HarmonyLiteFixture fx) : IClassFixt
 
     private async Task<HarmonyLiteNode> NodeAsync() => _node = await HarmonyLiteNode.CreateAsync(fx.Nats.Url);
 
-    private async Task<Report> DiagnoseAsync(HarmonyLiteNode node, string? natsUrl = null, string? monitor = null)
+    private async Task<Report> DiagnoseAsync(HarmonyLiteNode node, string? natsUrl = null, string? monitor = null, string? password = null)
     {
         var env = node.Env(natsUrl ?? fx.Nats.Url, monitor ?? fx.Nats.MonitorUrl, fx.StandIn.Url);
+        if (password is not null)
+        {
+            env["HARMONYLITE_NATS_PASSWORD"] = password;
+        }
+
         var run = await MedicRun.RunAsync(env, "diagnose", "-f", Path.Combine(MedicRun.Root, "examples/harmonylite/medic.yaml"), "--format", "json");
         run.Stderr.ShouldBeEmpty();
         return new Report(run);
@@ -244,6 +249,47 @@ public sealed class HarmonyLiteScenarioTests(HarmonyLiteFixture fx) : IClassFixt
 
         report.First().ShouldBe("harmonylite.snapshot-creation-fails/storage-connectivity");
         report.Explanation(0).ShouldContain("is 200000 seconds");
+    }
+
+    [Fact]
+    [Covers("harmonylite.database-locks/other-processes")]
+    public async Task Other_processes_with_the_file_open_are_named()
+    {
+        var node = await NodeAsync();
+        using var first = await SqliteCli.HoldAsync(node.Db, "SELECT count(*) FROM notes;");
+        using var second = await SqliteCli.HoldAsync(node.Db, "SELECT count(*) FROM tags;");
+
+        var report = await DiagnoseAsync(node);
+
+        report.First().ShouldBe("harmonylite.database-locks/other-processes");
+        report.Explanation(0).ShouldContain($"(PID {first.Pid})");
+        report.Explanation(0).ShouldContain($"(PID {second.Pid})");
+    }
+
+    [Fact]
+    [Covers("harmonylite.database-locks/timeout-settings")]
+    public async Task A_DSN_with_a_short_busy_timeout_is_named()
+    {
+        var node = await NodeAsync();
+        node.BusyTimeoutMs = 100;
+
+        var report = await DiagnoseAsync(node);
+
+        report.First().ShouldBe("harmonylite.database-locks/timeout-settings");
+        report.Explanation(0).ShouldContain("waits only 100 ms");
+    }
+
+    [Fact]
+    [Covers("harmonylite.nats-connection-failures/auth-mismatch")]
+    public async Task A_wrong_NATS_password_is_named()
+    {
+        var node = await NodeAsync();
+        await using var guarded = await NatsServer.StartAsync(extraArgs: ["--user", "harmonylite", "--pass", "right"]);
+
+        var report = await DiagnoseAsync(node, guarded.Url, guarded.MonitorUrl, password: "wrong");
+
+        report.First().ShouldBe("harmonylite.nats-connection-failures/auth-mismatch");
+        report.Explanation(0).ShouldContain("Authorization Violation");
     }
 
     internal sealed class Report(MedicRun run)
