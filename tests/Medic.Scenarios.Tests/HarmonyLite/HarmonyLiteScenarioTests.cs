@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Medic.Probes.Tests.Nats;
 using Medic.Probes.Tests.Servers;
 using Medic.Probes.Tests.Support;
 using Medic.Scenarios.Tests.Support;
@@ -290,6 +291,49 @@ public sealed class HarmonyLiteScenarioTests(HarmonyLiteFixture fx) : IClassFixt
 
         report.First().ShouldBe("harmonylite.nats-connection-failures/auth-mismatch");
         report.Explanation(0).ShouldContain("Authorization Violation");
+    }
+
+    private const string SmallStore = "jetstream { store_dir: \"{folder}/js\", max_file_store: 1MB }";
+
+    [Fact]
+    [Covers("harmonylite.jetstream-errors/storage-limits")]
+    public async Task A_full_JetStream_store_is_quoted()
+    {
+        var node = await NodeAsync();
+        await using var small = await NatsServer.StartAsync(jetStream: false, config: SmallStore);
+        await using (var client = await NatsTestClient.ConnectAsync(small.Port))
+        {
+            await client.CreateStreamAsync("harmonylite-changes-1", "harmonylite-changes-1.>");
+            var change = new string('x', 1000);
+            for (var i = 0; i < 960; i++)
+            {
+                await client.PublishAsync("harmonylite-changes-1.notes", change);
+            }
+
+            await client.FlushAsync();
+        }
+
+        var report = await DiagnoseAsync(node, small.Url, small.MonitorUrl);
+
+        report.First().ShouldBe("harmonylite.jetstream-errors/storage-limits");
+        report.Explanation(0).ShouldContain("of 1048576 bytes of JetStream file storage are used");
+    }
+
+    [Fact]
+    [Covers("harmonylite.jetstream-errors/stream-settings")]
+    public async Task A_stream_reserving_the_whole_store_is_named()
+    {
+        var node = await NodeAsync();
+        await using var small = await NatsServer.StartAsync(jetStream: false, config: SmallStore);
+        await using (var client = await NatsTestClient.ConnectAsync(small.Port))
+        {
+            await client.CreateStreamAsync("harmonylite-changes-1", "harmonylite-changes-1.>", maxBytes: 1024 * 1024);
+        }
+
+        var report = await DiagnoseAsync(node, small.Url, small.MonitorUrl);
+
+        report.First().ShouldBe("harmonylite.jetstream-errors/stream-settings");
+        report.Explanation(0).ShouldContain("reserve 1048576 of 1048576 bytes");
     }
 
     internal sealed class Report(MedicRun run)
