@@ -293,6 +293,19 @@ public sealed class HarmonyLiteScenarioTests(HarmonyLiteFixture fx) : IClassFixt
         report.Explanation(0).ShouldContain("Authorization Violation");
     }
 
+    [Fact]
+    [Covers("harmonylite.changes-not-replicating/publishing-disabled")]
+    public async Task A_node_with_publishing_off_is_named()
+    {
+        var node = await NodeAsync();
+        await File.WriteAllTextAsync(node.Config, HarmonyLiteNode.Toml(node, 1, fx.Nats.Url).Replace("publish = true", "publish = false", StringComparison.Ordinal), Ct);
+
+        var report = await DiagnoseAsync(node);
+
+        report.First().ShouldBe("harmonylite.changes-not-replicating/publishing-disabled");
+        report.Explanation(0).ShouldContain("sets publish = false");
+    }
+
     private const string SmallStore = "jetstream { store_dir: \"{folder}/js\", max_file_store: 1MB }";
 
     [Fact]
