@@ -237,6 +237,7 @@ public sealed class HarmonyLiteScenarioTests(HarmonyLiteFixture fx) : IClassFixt
 
         report.First().ShouldBe("harmonylite.high-replication-latency/too-few-shards");
         report.Explanation(0).ShouldContain("pending_publish is 5000");
+        report.Explanation(0).ShouldContain("shards = 1");
     }
 
     [Fact]
@@ -304,6 +305,23 @@ public sealed class HarmonyLiteScenarioTests(HarmonyLiteFixture fx) : IClassFixt
 
         report.First().ShouldBe("harmonylite.changes-not-replicating/publishing-disabled");
         report.Explanation(0).ShouldContain("sets publish = false");
+    }
+
+    [Fact]
+    [Covers("harmonylite.high-replication-latency/no-compression")]
+    public async Task A_backlog_with_compression_off_is_named()
+    {
+        var node = await NodeAsync();
+        var toml = HarmonyLiteNode.Toml(node, 1, fx.Nats.Url)
+            .Replace("shards = 1", "shards = 4", StringComparison.Ordinal).Replace("compress = true", "compress = false", StringComparison.Ordinal);
+        await File.WriteAllTextAsync(node.Config, toml, Ct);
+        fx.StandIn.Faults.Set("pending-publish", "5000");
+
+        var report = await DiagnoseAsync(node);
+
+        report.First().ShouldBe("harmonylite.high-replication-latency/no-compression");
+        report.Explanation(0).ShouldContain("compress = false");
+        report.Causes.ShouldNotContain("harmonylite.high-replication-latency/too-few-shards");
     }
 
     private const string SmallStore = "jetstream { store_dir: \"{folder}/js\", max_file_store: 1MB }";
