@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Medic.Core.Model;
 using Medic.Core.Probing;
+using Medic.Probes.Os;
 
 namespace Medic.Probes.Config;
 
@@ -16,7 +17,7 @@ public sealed partial class ConfigParseProbe : IProbe
 
     public string Description =>
         "parse a YAML, JSON, TOML, .env or INI configuration file: syntax error with line and column, top-level keys, "
-        + "required keys that are missing or empty, values of the wrong type, numbers out of range (never secret values)";
+        + "required keys that are missing or empty, values of the wrong type, numbers out of range, the values of keys asked for (never secret values)";
 
     public IReadOnlyList<string> Kinds { get; } = ["config"];
 
@@ -25,6 +26,7 @@ public sealed partial class ConfigParseProbe : IProbe
         new("require", ParameterType.StringList, Description: "keys that must be present and non-empty, dotted for nesting (default: the component's 'require')"),
         new("types", ParameterType.Map, Description: "expected types by key: string, int, number, bool, list, map, datetime (default: the component's 'types')"),
         new("ranges", ParameterType.Map, Description: "allowed ranges by key, {min: 1, max: 65535} or '1..65535' (default: the component's 'ranges')"),
+        new("values", ParameterType.StringList, Description: "keys whose values to report in 'values' (absent: null; keys that look secret: '***')"),
     ];
 
     public async Task<ProbeResult> RunAsync(ProbeContext context, CancellationToken cancellationToken = default)
@@ -61,7 +63,22 @@ public sealed partial class ConfigParseProbe : IProbe
         format ??= ConfigFormats.Guess(path, text!);
         cancellationToken.ThrowIfCancellationRequested();
         var parsed = ConfigFormats.Parse(format, text!);
-        return ProbeResult.Ok(Data(path, format, size, parsed, Required(context), specs, ranges));
+        var data = Data(path, format, size, parsed, Required(context), specs, ranges);
+        data["values"] = Values(parsed.Root, context.GetStrings("values"));
+        return ProbeResult.Ok(data);
+    }
+
+    /// <summary>The values of the keys asked for, as text; null when absent, '***' when the key's name looks secret.</summary>
+    private static JsonObject Values(ConfigNode? root, IReadOnlyList<string> keys)
+    {
+        var values = new JsonObject();
+        foreach (var key in keys.Distinct(StringComparer.Ordinal))
+        {
+            var node = root is null ? null : ConfigKeys.Find(root, key);
+            values[key] = node is null || node.Type == ConfigType.Null ? null : SecretText.LooksSecret(key) ? "***" : node.Shown();
+        }
+
+        return values;
     }
 
     private static JsonObject Data(
