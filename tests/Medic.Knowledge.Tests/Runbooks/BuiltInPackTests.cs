@@ -10,6 +10,8 @@ public sealed class BuiltInPackTests
 {
     private static readonly IReadOnlyList<RunbookSource> Sources = PackSources.Embedded();
 
+    private static readonly string[] SeedPacks = ["pma", "codeai", "ariesone", "webmacs", "harmonylite"];
+
     [Fact]
     public void Every_built_in_runbook_loads_with_the_real_probes()
     {
@@ -18,8 +20,8 @@ public sealed class BuiltInPackTests
         var packs = runbooks.Select(r => r.Pack).Distinct().ToList();
         packs.ShouldContain("sqlite");
         packs.ShouldContain("postgres");
-        // Generic packs are named after the component kind they diagnose.
-        packs.ShouldBeSubsetOf(BuiltInKinds.All.Select(k => k.Name));
+        // Generic packs are named after the component kind they diagnose; seed packs after their system.
+        packs.ShouldBeSubsetOf(BuiltInKinds.All.Select(k => k.Name).Concat(SeedPacks));
         runbooks.Select(r => r.Id).ShouldContain("sqlite.database-locked");
         runbooks.ShouldAllBe(r => r.Id.StartsWith(r.Pack + ".", StringComparison.Ordinal));
     }
