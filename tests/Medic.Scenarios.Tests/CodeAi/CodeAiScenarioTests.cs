@@ -1,0 +1,184 @@
+using System.Text.Json;
+using Medic.Probes.Tests.Servers;
+using Medic.Scenarios.Tests.Support;
+using Shouldly;
+using Xunit;
+
+namespace Medic.Scenarios.Tests.CodeAi;
+
+[Collection(CodeAiCollection.Name)]
+public sealed class CodeAiScenarioTests(CodeAiWorld world)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static async Task<MedicRun> DiagnoseAsync(Dictionary<string, string> env) =>
+        await MedicRun.RunAsync(env, "diagnose", "-f", Path.Combine(MedicRun.Root, "examples/codeai/medic.yaml"), "--format", "json");
+
+    private static (string Cause, string Severity, string Text) First(MedicRun run)
+    {
+        using var doc = JsonDocument.Parse(run.Stdout);
+        var f = doc.RootElement.GetProperty("findings")[0];
+        return ($"{f.GetProperty("runbook").GetString()}/{f.GetProperty("cause").GetString()}", f.GetProperty("severity").GetString()!,
+            f.GetProperty("title").GetString() + "\n" + f.GetProperty("explanation").GetString());
+    }
+
+    private static IReadOnlyList<string> AtWarningOrAbove(MedicRun run)
+    {
+        using var doc = JsonDocument.Parse(run.Stdout);
+        return [.. doc.RootElement.GetProperty("findings").EnumerateArray()
+            .Where(f => f.GetProperty("severity").GetString() is "warning" or "error" or "critical")
+            .Select(f => $"{f.GetProperty("runbook").GetString()}/{f.GetProperty("cause").GetString()}")];
+    }
+
+    [Fact]
+    public async Task The_healthy_twin_has_nothing_at_warning_or_above()
+    {
+        world.Api.Faults.ClearAll();
+        var run = await DiagnoseAsync(world.Env());
+        // The shared test PostgreSQL is started with autovacuum off on its command line (ALTER SYSTEM cannot turn it
+        // back on), and the generic postgres pack rightly reports that; it is the only finding allowed here.
+        AtWarningOrAbove(run).ShouldBe(["postgres.vacuum-needed/autovacuum-disabled"], run.Stdout);
+    }
+
+    [Fact]
+    [Covers("codeai.database-connection-failures/db-not-running")]
+    public async Task A_stopped_database_is_named_with_the_refused_connection()
+    {
+        world.Api.Faults.ClearAll();
+        world.Api.Faults.Set("db-down", "database ping failed: connection refused");
+        var env = world.Env();
+        env["CODEAI_DB_PORT"] = PostgresServer.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var run = await DiagnoseAsync(env);
+        world.Api.Faults.ClearAll();
+
+        var first = First(run);
+        first.Cause.ShouldBe("codeai.database-connection-failures/db-not-running", run.Stdout);
+        first.Text.ShouldContain("database ping failed: connection refused");
+        first.Text.ShouldContain("503");
+    }
+
+    [Fact]
+    [Covers("codeai.redis-cache-issues/redis-not-responding")]
+    public async Task A_stopped_redis_is_named()
+    {
+        world.Api.Faults.ClearAll();
+        world.Api.Faults.Set("cache-down");
+        var env = world.Env();
+        env["CODEAI_REDIS_URL"] = $"redis://127.0.0.1:{RedisServer.FreePort()}";
+        var run = await DiagnoseAsync(env);
+        world.Api.Faults.ClearAll();
+
+        var first = First(run);
+        first.Cause.ShouldBe("codeai.redis-cache-issues/redis-not-responding", run.Stdout);
+        first.Text.ShouldContain("checks.cache \"unhealthy\"");
+    }
+
+    [Fact]
+    [Covers("codeai.redis-cache-issues/redis-oom")]
+    public async Task A_redis_past_maxmemory_with_noeviction_is_named()
+    {
+        world.Api.Faults.ClearAll();
+        await using var server = await RedisServer.StartAsync(["--maxmemory", "2mb", "--maxmemory-policy", "noeviction"]);
+        await RedisCli(server.Port, "DEBUG", "POPULATE", "200", "cache", "20000");
+        (await RedisCli(server.Port, "SET", "cache:new", new string('x', 20_000))).ShouldContain("OOM");
+
+        var env = world.Env();
+        env["CODEAI_REDIS_URL"] = server.Url;
+        var run = await DiagnoseAsync(env);
+
+        var first = First(run);
+        first.Cause.ShouldBe("codeai.redis-cache-issues/redis-oom", run.Stdout);
+        first.Text.ShouldContain("maxmemory-policy noeviction");
+    }
+
+    private static async Task<string> RedisCli(int port, params string[] args)
+    {
+        var psi = new System.Diagnostics.ProcessStartInfo("redis-cli") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in (string[])["-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture), .. args])
+        {
+            psi.ArgumentList.Add(a);
+        }
+
+        using var process = System.Diagnostics.Process.Start(psi)!;
+        var output = await process.StandardOutput.ReadToEndAsync(Ct) + await process.StandardError.ReadToEndAsync(Ct);
+        await process.WaitForExitAsync(Ct);
+        return output;
+    }
+
+    [Theory]
+    [InlineData("expired", "AUTH002")]
+    [InlineData("invalid-token", "AUTH001")]
+    [InlineData("invalid-issuer", "AUTH003")]
+    [InlineData("invalid-audience", "AUTH004")]
+    [InlineData("no-secret", "AUTH008")]
+    [Covers("codeai.jwt-validation-errors/expired")]
+    [Covers("codeai.jwt-validation-errors/invalid-token")]
+    [Covers("codeai.jwt-validation-errors/invalid-issuer")]
+    [Covers("codeai.jwt-validation-errors/invalid-audience")]
+    [Covers("codeai.jwt-validation-errors/no-secret")]
+    public async Task A_token_the_service_would_reject_is_named_with_its_code(string cause, string code)
+    {
+        world.Api.Faults.ClearAll();
+        var env = world.Env();
+        var now = DateTimeOffset.UtcNow;
+        switch (cause)
+        {
+            case "expired":
+                env["CODEAI_TOKEN"] = Jwt.Hs256(CodeAiWorld.Secret, "https://auth.codeai.local", "codeai-api", now.AddMinutes(-30));
+                break;
+            case "invalid-token":
+                env["CODEAI_TOKEN"] = Jwt.Hs256("another-secret-entirely-0123456789", "https://auth.codeai.local", "codeai-api", now.AddHours(1));
+                break;
+            case "invalid-issuer":
+                env["CODEAI_TOKEN"] = Jwt.Hs256(CodeAiWorld.Secret, "https://evil.example", "codeai-api", now.AddHours(1));
+                break;
+            case "invalid-audience":
+                env["CODEAI_TOKEN"] = Jwt.Hs256(CodeAiWorld.Secret, "https://auth.codeai.local", "other-api", now.AddHours(1));
+                break;
+            default:
+                env["JWT_SECRET"] = "";
+                break;
+        }
+
+        var run = await DiagnoseAsync(env);
+
+        var first = First(run);
+        first.Cause.ShouldBe("codeai.jwt-validation-errors/" + cause, run.Stdout);
+        first.Text.ShouldContain(code);
+    }
+
+    [Fact]
+    [Covers("codeai.circuit-breaker-open/upstream-failing")]
+    public async Task An_open_circuit_breaker_is_named_from_the_metrics()
+    {
+        world.Api.Faults.ClearAll();
+        world.Api.Faults.Set("breaker-open", "payments");
+        var run = await DiagnoseAsync(world.Env());
+        world.Api.Faults.ClearAll();
+
+        var first = First(run);
+        first.Cause.ShouldBe("codeai.circuit-breaker-open/upstream-failing", run.Stdout);
+        first.Text.ShouldContain("Circuit breaker 'payments' is open");
+    }
+
+    [Fact]
+    [Covers("codeai.stuck-jobs/stuck-jobs")]
+    public async Task Old_pending_jobs_are_named_from_the_admin_endpoint()
+    {
+        world.Api.Faults.ClearAll();
+        world.Api.Faults.Set("stuck-job", "3600");
+        var run = await DiagnoseAsync(world.Env());
+        world.Api.Faults.ClearAll();
+
+        var first = First(run);
+        first.Cause.ShouldBe("codeai.stuck-jobs/stuck-jobs", run.Stdout);
+        first.Text.ShouldContain("job-41");
+        first.Text.ShouldContain("3600 s");
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class CodeAiCollection : ICollectionFixture<CodeAiWorld>
+{
+    public const string Name = "codeai";
+}
