@@ -68,7 +68,17 @@ public static class Masker
                 return string.Concat(token.AsSpan(0, eq + 1), Wildcard);
             }
 
-            return Wildcard;
+            var start = 0;
+            var end = token.Length;
+            while (start < end && "([{'\"<".Contains(token[start], StringComparison.Ordinal))
+            {
+                start++;
+            }
+            while (end > start && ")]}'\",;.>".Contains(token[end - 1], StringComparison.Ordinal))
+            {
+                end--;
+            }
+            return string.Concat(token.AsSpan(0, start), Wildcard, token.AsSpan(end));
         }
         return token;
     }
