@@ -36,21 +36,22 @@ public sealed class Redactor
             span = text.AsSpan();
         }
         var output = new StringBuilder(text.Length);
-        var start = 0;
-        while (start < span.Length)
+        var position = 0;
+        while (position < span.Length)
         {
-            var end = span[start..].IndexOf('\n');
-            var lineEnd = end < 0 ? span.Length : start + end + 1;
-            var line = span[start..lineEnd];
-            if (line.IndexOfAny(RedactionRules.Triggers) < 0)
+            var hit = span[position..].IndexOfAny(RedactionRules.Triggers);
+            if (hit < 0)
             {
-                output.Append(line);
+                output.Append(span[position..]);
+                break;
             }
-            else
-            {
-                output.Append(RedactLine(line.ToString()));
-            }
-            start = lineEnd;
+            hit += position;
+            var lineStart = span[position..hit].LastIndexOf('\n') + 1 + position;
+            var newline = span[hit..].IndexOf('\n');
+            var lineEnd = newline < 0 ? span.Length : hit + newline + 1;
+            output.Append(span[position..lineStart]);
+            output.Append(RedactLine(span[lineStart..lineEnd].ToString()));
+            position = lineEnd;
         }
         return output.ToString();
     }
