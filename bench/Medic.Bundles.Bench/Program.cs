@@ -3,8 +3,9 @@ using System.Globalization;
 using System.Text;
 using Medic.Bundles;
 
-// Redaction throughput on one core: realistic service logs and configs, about 1 line in 50 holding a secret.
+// Redaction throughput on one core: realistic service logs and configs, by default 1 line in 50 holding a secret (second argument; 0 = none).
 var megabytes = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 64;
+var secretEvery = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 50;
 string[] clean =
 [
     "2026-12-04T03:12:44.120Z INFO  Microsoft.AspNetCore.Hosting.Diagnostics Request finished HTTP/1.1 GET http://localhost:5000/health - 200 - application/json 0.4112ms",
@@ -23,7 +24,7 @@ var builder = new StringBuilder(megabytes * 1024 * 1024 + 4096);
 var i = 0;
 while (builder.Length < megabytes * 1024 * 1024)
 {
-    builder.Append(i % 50 == 49 ? dirty[i / 50 % dirty.Length] : clean[i % clean.Length]).Append('\n');
+    builder.Append(secretEvery > 0 && i % secretEvery == secretEvery - 1 ? dirty[i / secretEvery % dirty.Length] : clean[i % clean.Length]).Append('\n');
     i++;
 }
 var text = builder.ToString();

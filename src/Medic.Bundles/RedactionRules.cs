@@ -9,7 +9,7 @@ internal static partial class RedactionRules
     /// <summary>A line containing none of these (case-insensitive) cannot hold a secret any rule finds.</summary>
     public static readonly SearchValues<string> Triggers = SearchValues.Create(
         ["pass", "pwd", "secret", "token", "key", "jwt", "auth", "cookie", "credential", "@", "eyj",
-         "akia", "asia", "private", "salt", "ghp_", "xox", "aiza", "sk_live", "glpat-", "session"],
+         "akia", "asia", "salt", "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "xox", "aiza", "sk_live", "glpat-"],
         StringComparison.OrdinalIgnoreCase);
 
     [GeneratedRegex(@"-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----")]
