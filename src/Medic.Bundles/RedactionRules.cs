@@ -1,0 +1,38 @@
+using System.Buffers;
+using System.Text.RegularExpressions;
+
+namespace Medic.Bundles;
+
+/// <summary>The patterns the redactor applies, and the cheap pre-filter that decides whether a line needs them.</summary>
+internal static partial class RedactionRules
+{
+    /// <summary>A line containing none of these (case-insensitive) cannot hold a secret any rule finds.</summary>
+    public static readonly SearchValues<string> Triggers = SearchValues.Create(
+        ["pass", "pwd", "secret", "token", "key", "jwt", "auth", "cookie", "credential", "@", "eyj",
+         "akia", "asia", "salt", "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "xox", "aiza", "sk_live", "glpat-"],
+        StringComparison.OrdinalIgnoreCase);
+
+    [GeneratedRegex(@"-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----")]
+    public static partial Regex PemPrivateKey();
+
+    [GeneratedRegex(@"(?<pre>[A-Za-z][A-Za-z0-9+.\-]*://[^:/@\s""']*:)(?<v>[^@\s/""']+)(?=@)")]
+    public static partial Regex UrlCredentials();
+
+    [GeneratedRegex(@"(?i)(?<pre>\b(?:proxy-)?authorization[""']?\s*[:=]\s*[""']?(?:(?:bearer|basic|token|digest|negotiate)\s+)?)(?<v>[^\s""',;]+)")]
+    public static partial Regex AuthorizationHeader();
+
+    [GeneratedRegex(@"(?i)(?<pre>\b(?:set-)?cookie[""']?\s*[:=]\s*[""']?)(?<v>[^""'\r\n]+)")]
+    public static partial Regex CookieHeader();
+
+    [GeneratedRegex(@"eyJ[A-Za-z0-9_\-]{4,}\.eyJ[A-Za-z0-9_\-]{4,}\.[A-Za-z0-9_\-]+")]
+    public static partial Regex Jwt();
+
+    [GeneratedRegex(@"\b(?:(?:AKIA|ASIA)[0-9A-Z]{16}|gh[pousr]_[A-Za-z0-9]{30,}|glpat-[A-Za-z0-9_\-]{20}|xox[abpr]-[A-Za-z0-9\-]{10,}|AIza[0-9A-Za-z_\-]{35}|sk_live_[0-9A-Za-z]{16,})\b")]
+    public static partial Regex CloudKey();
+
+    [GeneratedRegex(@"(?im)(?<pre>^\s*(?:requirepass|masterauth|auth_pass|password)\s+)(?<v>[^\s#=:][^\s#]*)")]
+    public static partial Regex SpaceSeparatedSecret();
+
+    [GeneratedRegex(@"(?i)(?<pre>[""']?\b[\w.\-]*(?:passw(?:or)?d|passwd|pwd|secret|token|api[_\-]?key|jwt|requirepass|masterauth|credential|private[_\-]?key|access[_\-]?key|auth[_\-]?key|session[_\-]?key|signing[_\-]?key|encryption[_\-]?key|salt)[\w.\-]*[""']?\s*[:=]\s*)(?<v>""[^""]*""|'[^']*'|[^\s;,&""'}\]]+)")]
+    public static partial Regex SecretKeyValue();
+}
