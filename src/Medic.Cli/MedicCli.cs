@@ -16,6 +16,7 @@ internal static class MedicCli
             DemoCommand.Create(cli),
             HoldLockCommand.Create(cli),
             ProbeTableCommand.Create(cli),
+            ServeCommand.Create(cli),
         };
         return root;
     }

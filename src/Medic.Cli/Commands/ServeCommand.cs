@@ -1,0 +1,49 @@
+using System.CommandLine;
+using Medic.Core.Engine;
+using Medic.Core.Model;
+using Medic.Server;
+using Medic.Server.Api;
+
+namespace Medic.Cli.Commands;
+
+internal static class ServeCommand
+{
+    public static Command Create(CliContext cli)
+    {
+        var files = new Option<FileInfo[]>("--file", "-f") { Description = "System files to watch (repeatable)", Required = true, AllowMultipleArgumentsPerToken = true };
+        var urls = new Option<string>("--urls") { Description = "Where to listen (default http://127.0.0.1:8480)", DefaultValueFactory = _ => "http://127.0.0.1:8480" };
+        var interval = CommonOptions.Duration("--interval", "Time between runs of each system (default 30s)");
+        var store = new Option<string>("--store") { Description = "History file (SQLite, default medic-history.db)", DefaultValueFactory = _ => "medic-history.db" };
+        var tokensFile = new Option<FileInfo?>("--tokens") { Description = "Tokens file: lines 'read TOKEN' or 'admin TOKEN' (MEDIC_API_TOKEN adds an admin token)" };
+        var concurrency = new Option<int>("--concurrency") { Description = "Most runs in flight at once (default 8)", DefaultValueFactory = _ => 8 };
+        var runbooks = CommonOptions.Runbooks();
+        var command = new Command("serve", "Diagnose systems continuously; serve history, a JSON API and health routes")
+        {
+            files, urls, interval, store, tokensFile, concurrency, runbooks,
+        };
+        command.SetAction((parse, ct) => Guard.RunAsync(cli, async token =>
+        {
+            var tokens = new ApiTokens();
+            tokens.Add(Environment.GetEnvironmentVariable("MEDIC_API_TOKEN") ?? "", TokenScope.Admin);
+            if (parse.GetValue(tokensFile) is { } tf)
+            {
+                try
+                {
+                    tokens.AddFile(tf.FullName);
+                }
+                catch (IOException e)
+                {
+                    throw new InputException(new SourcePosition(tf.FullName, 0, 0), e.Message);
+                }
+            }
+
+            var runner = new ServeSystemRunner(cli, parse.GetValue(files)!.Select(f => f.FullName), cli.Runtime.LoadRunbooks(parse.GetValue(runbooks) ?? []), new DiagnoseOptions());
+            var options = new ServerOptions(parse.GetValue(urls)!, parse.GetValue(store)!, parse.GetValue(interval) ?? TimeSpan.FromSeconds(30), Math.Max(1, parse.GetValue(concurrency)), tokens);
+            await using var app = ServerApp.Build(options, runner, cli.Runtime.Time);
+            await cli.Stderr.WriteLineAsync($"medic serve: {runner.Systems.Count} system(s), listening on {options.Urls}, history in {options.StorePath}").ConfigureAwait(false);
+            await app.RunAsync(token).ConfigureAwait(false);
+            return 0;
+        }, ct));
+        return command;
+    }
+}

@@ -1,0 +1,11 @@
+using Medic.Core.Model;
+
+namespace Medic.Server.Scheduling;
+
+/// <summary>Runs one diagnosis of a configured system. The server only ever names systems from its configuration.</summary>
+public interface ISystemRunner
+{
+    IReadOnlyList<string> Systems { get; }
+
+    Task<(Report Report, SecretSet Secrets)> RunAsync(string system, CancellationToken cancellationToken);
+}

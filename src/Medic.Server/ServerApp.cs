@@ -1,0 +1,30 @@
+using Medic.Server.Api;
+using Medic.Server.Scheduling;
+using Medic.Server.Store;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Medic.Server;
+
+/// <summary>Settings of one <c>medic serve</c> instance.</summary>
+public sealed record ServerOptions(string Urls, string StorePath, TimeSpan Interval, int Concurrency, ApiTokens Tokens);
+
+/// <summary>Builds the web application: API, health, token checks and the scheduler as a background loop.</summary>
+public static class ServerApp
+{
+    public static WebApplication Build(ServerOptions options, ISystemRunner runner, TimeProvider time)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls(options.Urls);
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var store = new SqliteHistoryStore(options.StorePath);
+        var scheduler = new Scheduler(runner, store, options.Interval, options.Concurrency, time);
+        app.UseMiddleware<TokenMiddleware>(options.Tokens);
+        ApiRoutes.Map(app, runner, store, scheduler);
+        app.Lifetime.ApplicationStarted.Register(() => _ = scheduler.RunAsync(app.Lifetime.ApplicationStopping));
+        return app;
+    }
+}

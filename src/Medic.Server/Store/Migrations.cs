@@ -1,0 +1,34 @@
+namespace Medic.Server.Store;
+
+/// <summary>The schema, as ordered steps. Each step is plain SQL that SQLite and PostgreSQL both accept.</summary>
+public static class Migrations
+{
+    public static IReadOnlyList<string> Steps { get; } =
+    [
+        """
+        CREATE TABLE runs (
+            id INTEGER PRIMARY KEY,
+            system TEXT NOT NULL,
+            started TEXT NOT NULL,
+            duration_ms DOUBLE PRECISION NOT NULL,
+            finding_count INTEGER NOT NULL,
+            report_json TEXT NOT NULL);
+        CREATE INDEX runs_by_system ON runs (system, started);
+        CREATE TABLE findings (
+            id INTEGER PRIMARY KEY,
+            system TEXT NOT NULL,
+            component TEXT NOT NULL,
+            runbook TEXT NOT NULL,
+            cause TEXT NOT NULL,
+            severity TEXT NOT NULL,
+            title TEXT NOT NULL,
+            status TEXT NOT NULL,
+            first_seen TEXT NOT NULL,
+            last_seen TEXT NOT NULL,
+            resolved_at TEXT NULL,
+            run_count INTEGER NOT NULL,
+            last_run_id INTEGER NOT NULL);
+        CREATE INDEX findings_by_key ON findings (system, component, runbook, cause, status);
+        """,
+    ];
+}
