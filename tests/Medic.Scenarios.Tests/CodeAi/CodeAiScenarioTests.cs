@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Medic.Probes.Tests.Servers;
 using Medic.Scenarios.Tests.Support;
 using Shouldly;
@@ -16,19 +15,12 @@ public sealed class CodeAiScenarioTests(CodeAiWorld world)
 
     private static (string Cause, string Severity, string Text) First(MedicRun run)
     {
-        using var doc = JsonDocument.Parse(run.Stdout);
-        var f = doc.RootElement.GetProperty("findings")[0];
-        return ($"{f.GetProperty("runbook").GetString()}/{f.GetProperty("cause").GetString()}", f.GetProperty("severity").GetString()!,
-            f.GetProperty("title").GetString() + "\n" + f.GetProperty("explanation").GetString());
+        var f = run.Findings()[0];
+        return (f.Cause, f.Severity, f.Title + "\n" + f.Explanation);
     }
 
-    private static IReadOnlyList<string> AtWarningOrAbove(MedicRun run)
-    {
-        using var doc = JsonDocument.Parse(run.Stdout);
-        return [.. doc.RootElement.GetProperty("findings").EnumerateArray()
-            .Where(f => f.GetProperty("severity").GetString() is "warning" or "error" or "critical")
-            .Select(f => $"{f.GetProperty("runbook").GetString()}/{f.GetProperty("cause").GetString()}")];
-    }
+    private static IReadOnlyList<string> AtWarningOrAbove(MedicRun run) =>
+        [.. run.Findings().Where(f => f.IsWarningOrAbove).Select(f => f.Cause)];
 
     [Fact]
     public async Task The_healthy_twin_has_nothing_at_warning_or_above()

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Medic.Probes.Tests.Nats;
 using Medic.Probes.Tests.Servers;
 using Medic.Probes.Tests.Support;
@@ -369,16 +368,14 @@ public sealed class HarmonyLiteScenarioTests(HarmonyLiteFixture fx) : IClassFixt
 
     internal sealed class Report(MedicRun run)
     {
-        private readonly JsonElement[] _findings = [.. JsonDocument.Parse(run.Stdout).RootElement.GetProperty("findings").EnumerateArray()];
+        private readonly IReadOnlyList<ReportedFinding> _findings = run.Findings();
 
-        public IReadOnlyList<string> Causes { get; } = run.Causes();
+        public IReadOnlyList<string> Causes => [.. _findings.Select(f => f.Cause)];
 
-        public string First() => Causes.Count > 0 ? Causes[0] : "(no findings)";
+        public string First() => _findings.Count > 0 ? _findings[0].Cause : "(no findings)";
 
-        public string Explanation(int i) => _findings[i].GetProperty("explanation").GetString() ?? "";
+        public string Explanation(int i) => _findings[i].Explanation;
 
-        public IReadOnlyList<string> AtWarningOrAbove() =>
-            [.. _findings.Where(f => f.GetProperty("severity").GetString() is "warning" or "error" or "critical")
-                .Select(f => f.GetProperty("runbook").GetString() + "/" + f.GetProperty("cause").GetString())];
+        public IReadOnlyList<string> AtWarningOrAbove() => run.AtWarningOrAbove();
     }
 }

@@ -23,7 +23,17 @@ internal sealed record MedicRun(int ExitCode, string Stdout, string Stderr)
     }
 
     /// <summary>The findings of a <c>--format json</c> run as <c>runbook/cause</c>, in report order.</summary>
-    public IReadOnlyList<string> Causes()
+    public IReadOnlyList<string> Causes() => [.. Findings().Select(f => f.Cause)];
+
+    /// <summary>The findings at warning or above, as <c>runbook/cause (severity)</c>.</summary>
+    public IReadOnlyList<string> AtWarningOrAbove() =>
+        [.. Findings().Where(f => f.IsWarningOrAbove).Select(f => $"{f.Cause} ({f.Severity})")];
+
+    /// <summary>The first finding's explanation.</summary>
+    public string FirstExplanation() => Findings()[0].Explanation;
+
+    /// <summary>The findings of a <c>--format json</c> run, in report order.</summary>
+    public IReadOnlyList<ReportedFinding> Findings()
     {
         if (Stdout.Length == 0)
         {
@@ -31,24 +41,11 @@ internal sealed record MedicRun(int ExitCode, string Stdout, string Stderr)
         }
 
         using var doc = JsonDocument.Parse(Stdout);
-        return [.. doc.RootElement.GetProperty("findings").EnumerateArray()
-            .Select(f => $"{f.GetProperty("runbook").GetString()}/{f.GetProperty("cause").GetString()}")];
-    }
-
-    /// <summary>The findings at warning or above, as <c>runbook/cause (severity)</c>.</summary>
-    public IReadOnlyList<string> AtWarningOrAbove()
-    {
-        using var doc = JsonDocument.Parse(Stdout);
-        return [.. doc.RootElement.GetProperty("findings").EnumerateArray()
-            .Where(f => f.GetProperty("severity").GetString() is "warning" or "error" or "critical")
-            .Select(f => $"{f.GetProperty("runbook").GetString()}/{f.GetProperty("cause").GetString()} ({f.GetProperty("severity").GetString()})")];
-    }
-
-    /// <summary>The first finding's explanation.</summary>
-    public string FirstExplanation()
-    {
-        using var doc = JsonDocument.Parse(Stdout);
-        return doc.RootElement.GetProperty("findings")[0].GetProperty("explanation").GetString() ?? "";
+        return [.. doc.RootElement.GetProperty("findings").EnumerateArray().Select(f => new ReportedFinding(
+            $"{f.GetProperty("runbook").GetString()}/{f.GetProperty("cause").GetString()}",
+            f.GetProperty("severity").GetString() ?? "",
+            f.GetProperty("title").GetString() ?? "",
+            f.GetProperty("explanation").GetString() ?? ""))];
     }
 
     private static string FindRoot()
@@ -63,4 +60,10 @@ internal sealed record MedicRun(int ExitCode, string Stdout, string Stderr)
 
         throw new InvalidOperationException("Medic.slnx not found above " + AppContext.BaseDirectory);
     }
+}
+
+/// <summary>One finding of a JSON report: <c>runbook/cause</c>, severity, title and explanation.</summary>
+internal sealed record ReportedFinding(string Cause, string Severity, string Title, string Explanation)
+{
+    public bool IsWarningOrAbove => Severity is "warning" or "error" or "critical";
 }
