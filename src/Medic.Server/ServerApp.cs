@@ -1,3 +1,4 @@
+using Medic.Server.Alerts;
 using Medic.Server.Api;
 using Medic.Server.Scheduling;
 using Medic.Server.Store;
@@ -9,7 +10,13 @@ using Microsoft.Extensions.Logging;
 namespace Medic.Server;
 
 /// <summary>Settings of one <c>medic serve</c> instance.</summary>
-public sealed record ServerOptions(string Urls, string StorePath, TimeSpan Interval, int Concurrency, ApiTokens Tokens);
+public sealed record ServerOptions(string Urls, string StorePath, TimeSpan Interval, int Concurrency, ApiTokens Tokens)
+{
+    /// <summary>Where alerts go (from <c>--webhook</c> only; nothing in the API adds one).</summary>
+    public IReadOnlyList<WebhookTarget> Webhooks { get; init; } = [];
+
+    public AlertRules Alerts { get; init; } = new();
+}
 
 /// <summary>Builds the web application: API, health, token checks and the scheduler as a background loop.</summary>
 public static class ServerApp
@@ -24,6 +31,12 @@ public static class ServerApp
         var scheduler = new Scheduler(runner, store, options.Interval, options.Concurrency, time);
         app.UseMiddleware<TokenMiddleware>(options.Tokens);
         ApiRoutes.Map(app, runner, store, scheduler);
+        if (options.Webhooks.Count > 0)
+        {
+            var alerts = AlertWiring.Attach(scheduler, store, options, time);
+            app.Lifetime.ApplicationStarted.Register(() => _ = alerts.Sender.RunAsync(app.Lifetime.ApplicationStopping));
+        }
+
         app.Lifetime.ApplicationStarted.Register(() => _ = scheduler.RunAsync(app.Lifetime.ApplicationStopping));
         return app;
     }

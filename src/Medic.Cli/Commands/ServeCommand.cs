@@ -17,10 +17,16 @@ internal static class ServeCommand
         var tokensFile = new Option<FileInfo?>("--tokens") { Description = "Tokens file: lines 'read TOKEN' or 'admin TOKEN' (MEDIC_API_TOKEN adds an admin token)" };
         var concurrency = new Option<int>("--concurrency") { Description = "Most runs in flight at once (default 8)", DefaultValueFactory = _ => 8 };
         var runbooks = CommonOptions.Runbooks();
+        var alerts = new ServeAlertOptions();
         var command = new Command("serve", "Diagnose systems continuously; serve history, a JSON API and health routes")
         {
-            files, urls, interval, store, tokensFile, concurrency, runbooks,
+            files, urls, interval, store, tokensFile, concurrency, runbooks, TestWebhookCommand.Create(cli),
         };
+        foreach (var option in alerts.All)
+        {
+            command.Options.Add(option);
+        }
+
         command.SetAction((parse, ct) => Guard.RunAsync(cli, async token =>
         {
             var tokens = new ApiTokens();
@@ -38,7 +44,11 @@ internal static class ServeCommand
             }
 
             var runner = new ServeSystemRunner(cli, parse.GetValue(files)!.Select(f => f.FullName), cli.Runtime.LoadRunbooks(parse.GetValue(runbooks) ?? []), new DiagnoseOptions());
-            var options = new ServerOptions(parse.GetValue(urls)!, parse.GetValue(store)!, parse.GetValue(interval) ?? TimeSpan.FromSeconds(30), Math.Max(1, parse.GetValue(concurrency)), tokens);
+            var options = new ServerOptions(parse.GetValue(urls)!, parse.GetValue(store)!, parse.GetValue(interval) ?? TimeSpan.FromSeconds(30), Math.Max(1, parse.GetValue(concurrency)), tokens)
+            {
+                Webhooks = parse.GetValue(alerts.Webhooks) ?? [],
+                Alerts = alerts.Rules(parse),
+            };
             await using var app = ServerApp.Build(options, runner, cli.Runtime.Time);
             await cli.Stderr.WriteLineAsync($"medic serve: {runner.Systems.Count} system(s), listening on {options.Urls}, history in {options.StorePath}").ConfigureAwait(false);
             await app.RunAsync(token).ConfigureAwait(false);

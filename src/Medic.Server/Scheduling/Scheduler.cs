@@ -1,3 +1,4 @@
+using Medic.Core.Model;
 using Medic.Server.Store;
 
 namespace Medic.Server.Scheduling;
@@ -9,6 +10,9 @@ namespace Medic.Server.Scheduling;
 public sealed class Scheduler(ISystemRunner runner, SqliteHistoryStore store, TimeSpan interval, int concurrency, TimeProvider time)
 {
     private readonly SemaphoreSlim _slots = new(concurrency, concurrency);
+
+    /// <summary>Raised after a run is stored (alerts, metrics); a failing handler never stops the schedule.</summary>
+    public event Action<Report>? RunRecorded;
 
     /// <summary>Counts runs that threw instead of producing a report.</summary>
     public int Failures { get; private set; }
@@ -23,7 +27,9 @@ public sealed class Scheduler(ISystemRunner runner, SqliteHistoryStore store, Ti
         try
         {
             var (report, secrets) = await runner.RunAsync(system, cancellationToken).ConfigureAwait(false);
-            return store.RecordRun(report, secrets);
+            var runId = store.RecordRun(report, secrets);
+            Announce(report);
+            return runId;
         }
         finally
         {
@@ -34,6 +40,20 @@ public sealed class Scheduler(ISystemRunner runner, SqliteHistoryStore store, Ti
     /// <summary>A delay of <paramref name="interval"/> plus or minus up to 10%, so systems do not probe in lockstep.</summary>
     public static TimeSpan Jittered(TimeSpan interval, double unit) =>
         interval + TimeSpan.FromTicks((long)(interval.Ticks * 0.1 * ((unit * 2) - 1)));
+
+    private void Announce(Report report)
+    {
+        try
+        {
+            RunRecorded?.Invoke(report);
+        }
+#pragma warning disable CA1031 // a failing listener must not lose the run or stop the schedule
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            Failures++;
+        }
+    }
 
     private async Task LoopAsync(string system, CancellationToken cancellationToken)
     {
