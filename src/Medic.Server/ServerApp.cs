@@ -16,6 +16,9 @@ public sealed record ServerOptions(string Urls, string StorePath, TimeSpan Inter
     public IReadOnlyList<WebhookTarget> Webhooks { get; init; } = [];
 
     public AlertRules Alerts { get; init; } = new();
+
+    /// <summary>Every run for a day, then one per hour per system, none after 30 days (by default).</summary>
+    public RetentionPolicy Retention { get; init; } = RetentionPolicy.Default;
 }
 
 /// <summary>Builds the web application: API, health, token checks and the scheduler as a background loop.</summary>
@@ -27,7 +30,8 @@ public static class ServerApp
         builder.WebHost.UseUrls(options.Urls);
         builder.Logging.ClearProviders();
         var app = builder.Build();
-        var store = new SqliteHistoryStore(options.StorePath);
+        var store = HistoryStores.Open(options.StorePath);
+        app.Lifetime.ApplicationStopped.Register(store.Dispose);
         var scheduler = new Scheduler(runner, store, options.Interval, options.Concurrency, time);
         app.UseMiddleware<TokenMiddleware>(options.Tokens);
         ApiRoutes.Map(app, runner, store, scheduler);
@@ -37,6 +41,8 @@ public static class ServerApp
             app.Lifetime.ApplicationStarted.Register(() => _ = alerts.Sender.RunAsync(app.Lifetime.ApplicationStopping));
         }
 
+        var retention = new RetentionLoop(store, options.Retention, time);
+        app.Lifetime.ApplicationStarted.Register(() => _ = retention.RunAsync(app.Lifetime.ApplicationStopping));
         app.Lifetime.ApplicationStarted.Register(() => _ = scheduler.RunAsync(app.Lifetime.ApplicationStopping));
         return app;
     }

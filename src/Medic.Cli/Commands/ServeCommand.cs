@@ -1,8 +1,11 @@
 using System.CommandLine;
+using System.Data.Common;
 using Medic.Core.Engine;
 using Medic.Core.Model;
 using Medic.Server;
 using Medic.Server.Api;
+using Medic.Server.Store;
+using Microsoft.AspNetCore.Builder;
 
 namespace Medic.Cli.Commands;
 
@@ -13,16 +16,17 @@ internal static class ServeCommand
         var files = new Option<FileInfo[]>("--file", "-f") { Description = "System files to watch (repeatable)", Required = true, AllowMultipleArgumentsPerToken = true };
         var urls = new Option<string>("--urls") { Description = "Where to listen (default http://127.0.0.1:8480)", DefaultValueFactory = _ => "http://127.0.0.1:8480" };
         var interval = CommonOptions.Duration("--interval", "Time between runs of each system (default 30s)");
-        var store = new Option<string>("--store") { Description = "History file (SQLite, default medic-history.db)", DefaultValueFactory = _ => "medic-history.db" };
+        var store = new Option<string>("--store") { Description = "History: a SQLite file (default medic-history.db) or postgresql://user@host:port/database", DefaultValueFactory = _ => "medic-history.db" };
         var tokensFile = new Option<FileInfo?>("--tokens") { Description = "Tokens file: lines 'read TOKEN' or 'admin TOKEN' (MEDIC_API_TOKEN adds an admin token)" };
         var concurrency = new Option<int>("--concurrency") { Description = "Most runs in flight at once (default 8)", DefaultValueFactory = _ => 8 };
         var runbooks = CommonOptions.Runbooks();
         var alerts = new ServeAlertOptions();
+        var retention = new ServeStoreOptions();
         var command = new Command("serve", "Diagnose systems continuously; serve history, a JSON API and health routes")
         {
             files, urls, interval, store, tokensFile, concurrency, runbooks, TestWebhookCommand.Create(cli),
         };
-        foreach (var option in alerts.All)
+        foreach (var option in alerts.All.Concat(retention.All))
         {
             command.Options.Add(option);
         }
@@ -48,9 +52,22 @@ internal static class ServeCommand
             {
                 Webhooks = parse.GetValue(alerts.Webhooks) ?? [],
                 Alerts = alerts.Rules(parse),
+                Retention = retention.Policy(parse),
             };
-            await using var app = ServerApp.Build(options, runner, cli.Runtime.Time);
-            await cli.Stderr.WriteLineAsync($"medic serve: {runner.Systems.Count} system(s), listening on {options.Urls}, history in {options.StorePath}").ConfigureAwait(false);
+            var storeName = HistoryStores.Display(options.StorePath);
+            WebApplication app;
+            try
+            {
+                app = ServerApp.Build(options, runner, cli.Runtime.Time);
+            }
+            catch (Exception e) when (e is FormatException or DbException or ArgumentException)
+            {
+                await cli.Stderr.WriteLineAsync($"medic serve: cannot open the history store {storeName}: {e.Message}").ConfigureAwait(false);
+                return ExitCodes.InputError;
+            }
+
+            await using var running = app;
+            await cli.Stderr.WriteLineAsync($"medic serve: {runner.Systems.Count} system(s), listening on {options.Urls}, history in {storeName}").ConfigureAwait(false);
             await app.RunAsync(token).ConfigureAwait(false);
             return 0;
         }, ct));

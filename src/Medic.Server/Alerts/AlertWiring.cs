@@ -6,7 +6,7 @@ namespace Medic.Server.Alerts;
 /// <summary>Builds the alert path for a server and hooks it to the scheduler.</summary>
 public static class AlertWiring
 {
-    public static AlertDispatcher Attach(Scheduler scheduler, SqliteHistoryStore store, ServerOptions options, TimeProvider time)
+    public static AlertDispatcher Attach(Scheduler scheduler, HistoryStore store, ServerOptions options, TimeProvider time)
     {
         var delivery = new WebhookDelivery(WebhookDelivery.CreateClient(), time);
         var dispatcher = new AlertDispatcher(new AlertPolicy(options.Alerts), new WebhookSender(options.Webhooks, delivery));

@@ -9,7 +9,7 @@ namespace Medic.Server.Api;
 /// <summary>The JSON API under <c>/api/</c> and the health routes. No route takes an address: on-demand runs name a configured system.</summary>
 public static class ApiRoutes
 {
-    public static void Map(IEndpointRouteBuilder app, ISystemRunner runner, SqliteHistoryStore store, Scheduler scheduler)
+    public static void Map(IEndpointRouteBuilder app, ISystemRunner runner, HistoryStore store, Scheduler scheduler)
     {
         app.MapGet("/health", () => Results.Json(new { status = "Healthy" }));
         app.MapGet("/health/live", () => Results.Json(new { status = "Healthy" }));

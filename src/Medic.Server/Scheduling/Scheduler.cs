@@ -7,7 +7,7 @@ namespace Medic.Server.Scheduling;
 /// Runs every system on its interval with jitter. Each system has one loop, so a run never piles up
 /// behind itself; a global semaphore bounds how many runs are in flight at once.
 /// </summary>
-public sealed class Scheduler(ISystemRunner runner, SqliteHistoryStore store, TimeSpan interval, int concurrency, TimeProvider time)
+public sealed class Scheduler(ISystemRunner runner, HistoryStore store, TimeSpan interval, int concurrency, TimeProvider time)
 {
     private readonly SemaphoreSlim _slots = new(concurrency, concurrency);
 

@@ -1,13 +1,18 @@
 namespace Medic.Server.Store;
 
-/// <summary>The schema, as ordered steps. Each step is plain SQL that SQLite and PostgreSQL both accept.</summary>
+/// <summary>
+/// The schema, as ordered steps, one list for SQLite and PostgreSQL. Each step is plain SQL both accept; the only
+/// dialect difference is the <c>{id}</c> placeholder for an auto-numbered key (<see cref="SqlDialect.IdColumn"/>).
+/// </summary>
 public static class Migrations
 {
+    public static string For(int step, SqlDialect dialect) => Steps[step].Replace("{id}", dialect.IdColumn, StringComparison.Ordinal);
+
     public static IReadOnlyList<string> Steps { get; } =
     [
         """
         CREATE TABLE runs (
-            id INTEGER PRIMARY KEY,
+            id {id},
             system TEXT NOT NULL,
             started TEXT NOT NULL,
             duration_ms DOUBLE PRECISION NOT NULL,
@@ -15,7 +20,7 @@ public static class Migrations
             report_json TEXT NOT NULL);
         CREATE INDEX runs_by_system ON runs (system, started);
         CREATE TABLE findings (
-            id INTEGER PRIMARY KEY,
+            id {id},
             system TEXT NOT NULL,
             component TEXT NOT NULL,
             runbook TEXT NOT NULL,

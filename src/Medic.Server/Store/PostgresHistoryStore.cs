@@ -1,0 +1,29 @@
+using Npgsql;
+
+namespace Medic.Server.Store;
+
+/// <summary>
+/// History in a PostgreSQL database, for teams that share one server. Same schema and SQL as SQLite
+/// (<see cref="Migrations"/>); each operation takes a pooled connection, so a restarted database is picked up again.
+/// </summary>
+public sealed class PostgresHistoryStore : HistoryStore
+{
+    private readonly NpgsqlDataSource _source;
+
+    public PostgresHistoryStore(string connectionString)
+        : base(SqlDialect.Postgres)
+    {
+        _source = NpgsqlDataSource.Create(connectionString);
+        Migrate();
+    }
+
+    protected override ConnectionLease Lease() => new(_source.OpenConnection(), owned: true);
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _source.Dispose();
+        }
+    }
+}
