@@ -36,8 +36,15 @@ public static class ApiRoutes
                 return Results.NotFound(new { error = $"no system '{name}' in the configuration" });
             }
 
-            var runId = await scheduler.RunOnceAsync(name, ct).ConfigureAwait(false);
-            return Results.Text(store.RunReport(runId)!, "application/json");
+            try
+            {
+                var runId = await scheduler.RunOnceAsync(name, ct).ConfigureAwait(false);
+                return Results.Text(store.RunReport(runId)!, "application/json");
+            }
+            catch (RunSkippedException e)
+            {
+                return Results.Conflict(new { error = e.Message });
+            }
         });
     }
 }

@@ -7,5 +7,10 @@ public interface ISystemRunner
 {
     IReadOnlyList<string> Systems { get; }
 
+    /// <summary>Re-reads the configuration when it changed; a bad file keeps the previous one (the runner says why).</summary>
+    void Refresh()
+    {
+    }
+
     Task<(Report Report, SecretSet Secrets)> RunAsync(string system, CancellationToken cancellationToken);
 }
