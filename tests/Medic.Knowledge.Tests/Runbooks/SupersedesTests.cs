@@ -55,4 +55,17 @@ public sealed class SupersedesTests
 
         errors.ShouldContain(e => e.Message == "a manual cause never becomes a finding, so it supersedes nothing");
     }
+
+    [Fact]
+    public void Every_built_in_supersedes_entry_names_a_detectable_cause_of_another_runbook()
+    {
+        var runbooks = new RunbookLoader(BuiltInProbes.Registry(), BuiltInKinds.Registry()).Load(PackSources.Embedded());
+        var known = runbooks.SelectMany(r => r.Causes.Where(c => !c.Manual).Select(c => $"{r.Id}/{c.Id}").Append(r.Id)).ToHashSet(StringComparer.Ordinal);
+
+        var entries = runbooks.SelectMany(r => r.Causes.SelectMany(c => c.Supersedes.Select(s => (Owner: $"{r.Id}/{c.Id}", Entry: s)))).ToList();
+
+        entries.ShouldNotBeEmpty();
+        entries.Where(e => !known.Contains(e.Entry)).Select(e => $"{e.Owner} -> {e.Entry}").ShouldBeEmpty();
+        entries.ShouldAllBe(e => !e.Entry.StartsWith(e.Owner.Split('/', 2)[0] + "/", StringComparison.Ordinal) && e.Entry != e.Owner.Split('/', 2)[0]);
+    }
 }
