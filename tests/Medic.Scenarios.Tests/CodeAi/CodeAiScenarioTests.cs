@@ -27,9 +27,7 @@ public sealed class CodeAiScenarioTests(CodeAiWorld world)
     {
         world.Api.Faults.ClearAll();
         var run = await DiagnoseAsync(world.Env());
-        // The shared test PostgreSQL is started with autovacuum off on its command line (ALTER SYSTEM cannot turn it
-        // back on), and the generic postgres pack rightly reports that; it is the only finding allowed here.
-        AtWarningOrAbove(run).ShouldBe(["postgres.vacuum-needed/autovacuum-disabled"], run.Stdout);
+        AtWarningOrAbove(run).ShouldBeEmpty(run.Stdout);
     }
 
     [Fact]
@@ -47,6 +45,85 @@ public sealed class CodeAiScenarioTests(CodeAiWorld world)
         first.Cause.ShouldBe("codeai.database-connection-failures/db-not-running", run.Stdout);
         first.Text.ShouldContain("database ping failed: connection refused");
         first.Text.ShouldContain("503");
+    }
+
+    [Fact]
+    [Covers("codeai.database-connection-failures/pool-exhausted")]
+    public async Task A_database_with_every_connection_taken_is_named_as_pool_exhaustion()
+    {
+        world.Api.Faults.ClearAll();
+        world.Api.Faults.Set("pool-exhausted", "25");
+        var held = new List<Npgsql.NpgsqlConnection>();
+        try
+        {
+            // Every slot of the real server: the service's role up to the reserved slots, then the superuser's.
+            for (var i = 0; i < PostgresServer.MaxConnections - 3; i++)
+            {
+                held.Add(await OpenAsync(world.Database()));
+            }
+
+            for (var i = 0; i < 3; i++)
+            {
+                held.Add(await OpenAsync(world.Postgres.ConnectionString()));
+            }
+
+            var run = await DiagnoseAsync(world.Env());
+
+            var first = First(run);
+            first.Cause.ShouldBe("codeai.database-connection-failures/pool-exhausted", run.Stdout);
+            first.Text.ShouldContain("in_use=25 of max_connections=25");
+            first.Text.ShouldContain("too many clients");
+        }
+        finally
+        {
+            world.Api.Faults.ClearAll();
+            foreach (var connection in held)
+            {
+                await connection.DisposeAsync();
+            }
+        }
+    }
+
+    [Fact]
+    [Covers("codeai.slow-database-queries/lock-contention")]
+    public async Task A_session_blocking_others_on_a_row_lock_is_named()
+    {
+        world.Api.Faults.ClearAll();
+        await using var holder = await OpenAsync(world.Database());
+        await using var waiter = await OpenAsync(world.Database());
+        await using (var take = new Npgsql.NpgsqlCommand("BEGIN; UPDATE jobs SET status = 'running' WHERE id = 'job-7'", holder))
+        {
+            await take.ExecuteNonQueryAsync(Ct);
+        }
+
+        // Bounded on the server, so the waiter ends even if the holder's rollback below never ran.
+        await using var wait = new Npgsql.NpgsqlCommand("SET statement_timeout = '40s'; UPDATE jobs SET status = 'failed' WHERE id = 'job-7'", waiter);
+        var waiting = wait.ExecuteNonQueryAsync(CancellationToken.None);
+        try
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1.5), Ct);
+            var run = await DiagnoseAsync(world.Env());
+
+            var first = First(run);
+            first.Cause.ShouldBe("codeai.slow-database-queries/lock-contention", run.Stdout);
+            first.Text.ShouldContain($"blocked by PID {holder.ProcessID}");
+        }
+        finally
+        {
+            await using (var rollback = new Npgsql.NpgsqlCommand("ROLLBACK", holder))
+            {
+                await rollback.ExecuteNonQueryAsync(CancellationToken.None);
+            }
+
+            await waiting;
+        }
+    }
+
+    private static async Task<Npgsql.NpgsqlConnection> OpenAsync(string connectionString)
+    {
+        var connection = new Npgsql.NpgsqlConnection(connectionString);
+        await connection.OpenAsync(Ct);
+        return connection;
     }
 
     [Fact]
