@@ -240,6 +240,36 @@ public sealed class WebMacsScenarioTests(WebMacsWorld world)
         first.Explanation.ShouldContain("proxy_read_timeout 2");
     }
 
+    [Theory]
+    [InlineData("missing-entry-point", "webmacs-noentry", "py3-none-any", "", "console_scripts")]
+    [InlineData("dependency-conflict", "webmacs-legacy-fft", "py3-none-any", "numpy==1.26.4", "requires numpy ==1.26.4")]
+    [InlineData("wrong-python", "webmacs-old-daq", "cp311-cp311-manylinux_2_17_x86_64", "", "cp311-cp311-manylinux_2_17_x86_64")]
+    [InlineData("arch-mismatch", "webmacs-pi-gpio", "cp313-cp313-manylinux_2_17_aarch64", "", "manylinux_2_17_aarch64")]
+    [Covers("webmacs.plugin-fails-to-load/missing-entry-point")]
+    [Covers("webmacs.plugin-fails-to-load/dependency-conflict")]
+    [Covers("webmacs.plugin-fails-to-load/wrong-python")]
+    [Covers("webmacs.plugin-fails-to-load/arch-mismatch")]
+    public async Task A_plugin_wheel_that_cannot_load_is_named(string cause, string name, string tag, string requires, string evidence)
+    {
+        Assert.SkipWhen(cause == "arch-mismatch" && System.Runtime.InteropServices.RuntimeInformation.OSArchitecture != System.Runtime.InteropServices.Architecture.X64,
+            "the aarch64 wheel is only foreign on an x86_64 host");
+        var wheel = Medic.Probes.Tests.Python.WheelBuilder.Write(world.Plugins, name, tag: tag,
+            entryPointGroup: cause == "missing-entry-point" ? null : "webmacs.plugins", requires: requires.Length == 0 ? [] : [requires]);
+        try
+        {
+            var run = await DiagnoseAsync(world.Env());
+
+            var first = First(run);
+            first.Cause.ShouldBe("webmacs.plugin-fails-to-load/" + cause, run.Stdout);
+            first.Explanation.ShouldContain(Path.GetFileName(wheel));
+            first.Explanation.ShouldContain(evidence);
+        }
+        finally
+        {
+            File.Delete(wheel);
+        }
+    }
+
     private async Task<NpgsqlConnection> OpenBackendAsync()
     {
         var connection = new NpgsqlConnection(world.Database());

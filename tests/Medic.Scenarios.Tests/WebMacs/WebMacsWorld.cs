@@ -1,4 +1,5 @@
 using System.Globalization;
+using Medic.Probes.Tests.Python;
 using Medic.Probes.Tests.Servers;
 using Medic.Scenarios.Tests.StandIn;
 using Npgsql;
@@ -19,6 +20,11 @@ public sealed class WebMacsWorld : IAsyncLifetime
 
     public NginxServer Proxy { get; private set; } = null!;
 
+    /// <summary>The controller's plugins folder (real wheel files) and its site-packages.</summary>
+    public string Plugins { get; } = Directory.CreateTempSubdirectory("medic-webmacs-plugins-").FullName;
+
+    public string SitePackages { get; private set; } = null!;
+
     public async ValueTask InitializeAsync()
     {
         await Postgres.InitializeAsync();
@@ -37,6 +43,9 @@ public sealed class WebMacsWorld : IAsyncLifetime
             """, "webmacs");
         Backend = await StandInService.StartAsync(new WebMacsSurface(Database()), CancellationToken.None);
         Proxy = await StartProxyAsync();
+        // One plugin that loads: pure Python, the webmacs.plugins entry point, a dependency the controller's venv satisfies.
+        WheelBuilder.Write(Plugins, "webmacs-thermocouple", requiresPython: ">=3.11", requires: ["numpy>=2.0"]);
+        SitePackages = WheelBuilder.SitePackages(Directory.CreateTempSubdirectory("medic-webmacs-venv-").FullName, "numpy==2.1.0", "httpx==0.28.1");
     }
 
     public async ValueTask DisposeAsync()
@@ -44,6 +53,8 @@ public sealed class WebMacsWorld : IAsyncLifetime
         await Proxy.DisposeAsync();
         await Backend.DisposeAsync();
         await Postgres.DisposeAsync();
+        Directory.Delete(Plugins, recursive: true);
+        Directory.Delete(Path.GetDirectoryName(SitePackages)!, recursive: true);
     }
 
     /// <summary>The backend's own connection string (the stand-in's health check uses it).</summary>
@@ -85,6 +96,8 @@ public sealed class WebMacsWorld : IAsyncLifetime
             ["WEBMACS_DB_PORT"] = Postgres.Port.ToString(CultureInfo.InvariantCulture),
             ["WEBMACS_DB_NAME"] = "webmacs",
             ["WEBMACS_DB_USER"] = "postgres",
+            ["WEBMACS_PLUGINS_DIR"] = Plugins,
+            ["WEBMACS_SITE_PACKAGES"] = SitePackages,
         };
     }
 }
