@@ -41,6 +41,6 @@ internal static partial class RedactionRules
     public static partial Regex SecretName();
 
     /// <summary>Names that contain a secret word but describe it rather than hold it (token_query, secret_encoding, jwt_algorithms).</summary>
-    [GeneratedRegex(@"(?i)(?:encoding|_file|_path|_set|_present|_type|_kind|_length|_len|_count|_expires?|_expired|_ttl|_query|_name|_names|algorithms?|_source)$")]
+    [GeneratedRegex(@"(?i)(?:encoding|_file|_path|_set|_present|_type|_kind|_length|_len|_count|_expires?|_expired|_ttl|_query|_name|_names|algorithms?|_source|fingerprint)$")]
     public static partial Regex DescriptiveName();
 }
