@@ -1,3 +1,4 @@
+using Medic.Core.Model;
 using Medic.Knowledge.Guides;
 
 namespace Medic.Cli.Commands;
@@ -11,10 +12,51 @@ internal sealed class GuideImport(CliContext cli, string? kb, string? runbooksOu
 
     public Result Run(IReadOnlyList<Guide> guides)
     {
-        _ = cli;
+        var drafts = runbooksOut is null ? [] : PlanDrafts(guides);
+        var store = KnowledgeStore(guides);
+        var results = new List<GuideResult>();
+        foreach (var g in guides)
+        {
+            var written = new List<string>();
+            foreach (var (_, path, yaml) in drafts.Where(d => d.Guide == g))
+            {
+                Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
+                File.WriteAllText(path, yaml);
+                written.Add(path);
+            }
+
+            results.Add(new GuideResult(g.Name, g.Path, g.Title, g.Entries, g.Warnings, written));
+        }
+
+        return new Result(store, results);
+    }
+
+    private List<(Guide Guide, string Path, string Yaml)> PlanDrafts(IReadOnlyList<Guide> guides)
+    {
+        var drafter = new RunbookDrafter(cli.Runtime.Probes);
+        var planned = new List<(Guide, string, string)>();
+        foreach (var g in guides)
+        {
+            var folder = System.IO.Path.Combine(runbooksOut!, RunbookDrafter.PackName(g));
+            foreach (var (file, yaml) in drafter.Draft(g))
+            {
+                var path = System.IO.Path.Combine(folder, file);
+                if (File.Exists(path))
+                {
+                    throw new InputException(SourcePosition.Start(path), "a draft runbook is already there; remove it or choose another --runbooks folder (nothing was written)");
+                }
+
+                planned.Add((g, path, yaml));
+            }
+        }
+
+        return planned;
+    }
+
+    private string? KnowledgeStore(IReadOnlyList<Guide> guides)
+    {
+        _ = guides;
         _ = kb;
-        _ = runbooksOut;
-        var results = guides.Select(g => new GuideResult(g.Name, g.Path, g.Title, g.Entries, g.Warnings, [])).ToList();
-        return new Result(null, results);
+        return null;
     }
 }
