@@ -18,6 +18,7 @@ internal static class MedicCli
             ProbeTableCommand.Create(cli),
             ServeCommand.Create(cli),
             ImportCommand.Create(cli),
+            AskCommand.Create(cli),
         };
         return root;
     }

@@ -53,10 +53,17 @@ internal sealed class GuideImport(CliContext cli, string? kb, string? runbooksOu
         return planned;
     }
 
-    private string? KnowledgeStore(IReadOnlyList<Guide> guides)
+    private string KnowledgeStore(IReadOnlyList<Guide> guides)
     {
-        _ = guides;
-        _ = kb;
-        return null;
+        var path = KnowledgeSetup.PathFor(cli, kb);
+        using var store = KnowledgeSetup.Open(path);
+        var fresh = store.Count() == 0;
+        KnowledgeSetup.AddBuiltIns(cli, store, guides: fresh);
+        foreach (var g in guides)
+        {
+            store.Replace(g.Name, System.IO.Path.GetFullPath(g.Path), g.Title, g.Entries, cli.Runtime.Time.GetUtcNow());
+        }
+
+        return path;
     }
 }

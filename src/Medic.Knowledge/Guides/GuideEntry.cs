@@ -46,6 +46,9 @@ public sealed record GuideEntry
 
     public string? Resolution { get; init; }
 
+    /// <summary>For runbook entries: the guide sections (<c>file#anchor</c>) the runbook cites.</summary>
+    public IReadOnlyList<string> Refs { get; init; } = [];
+
     /// <summary>Key within the guide: the anchor, or anchor#code@line for an error-code row.</summary>
     public string Key => Code is null ? Anchor : $"{Anchor}#{Code}@{Line}";
 
