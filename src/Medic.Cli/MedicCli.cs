@@ -18,6 +18,8 @@ internal static class MedicCli
             ProbeTableCommand.Create(cli),
             ServeCommand.Create(cli),
             BundleCommand.Create(cli),
+            ImportCommand.Create(cli),
+            AskCommand.Create(cli),
         };
         return root;
     }
