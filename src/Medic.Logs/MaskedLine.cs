@@ -56,7 +56,7 @@ internal sealed class MaskedLine
             Grow();
         }
         var token = content.Slice(start, length);
-        var need = Length + length + Masker.Wildcard.Length + 1;
+        var need = Length + length + 9;
         if (need > chars.Length)
         {
             Array.Resize(ref chars, Math.Max(need, chars.Length * 2));
@@ -69,12 +69,10 @@ internal sealed class MaskedLine
         rawLength[Count] = length;
         maskedStart[Count] = Length;
         var dest = chars.AsSpan(Length);
-        if (Masker.Mask(token, out var s, out var e))
+        var n = Masker.MaskInto(token, dest);
+        if (n >= 0)
         {
-            token[..s].CopyTo(dest);
-            Masker.Wildcard.CopyTo(dest[s..]);
-            token[e..].CopyTo(dest[(s + Masker.Wildcard.Length)..]);
-            maskedLength[Count] = s + Masker.Wildcard.Length + (length - e);
+            maskedLength[Count] = n;
             masked[Count] = true;
         }
         else

@@ -11,9 +11,6 @@ public static class Masker
     private const string OpenPunctuation = "([{'\"<";
     private const string ClosePunctuation = ")]}'\",;.>:";
 
-    /// <summary>When true, "blk_123" masks to "blk_&lt;*&gt;" (a letters-only prefix joined by _ or - stays).</summary>
-    internal static bool KeepWordPrefix { get; set; } = Environment.GetEnvironmentVariable("MEDIC_PREFIX") != "0";
-
     public static bool IsVariable(ReadOnlySpan<char> token)
     {
         if (token.IsEmpty)
@@ -57,7 +54,71 @@ public static class Masker
     public static string MaskToken(string token)
     {
         ArgumentNullException.ThrowIfNull(token);
-        return Mask(token, out var start, out var end) ? string.Concat(token.AsSpan(0, start), Wildcard, token.AsSpan(end)) : token;
+        Span<char> dest = stackalloc char[token.Length + 8];
+        var n = MaskInto(token, dest);
+        return n < 0 ? token : new string(dest[..n]);
+    }
+
+    /// <summary>
+    /// Writes the masked token to <paramref name="dest"/> (at least token length + 8 chars) and returns its length,
+    /// or -1 when the token holds no value. An address with a port keeps its shape: "/10.0.0.1:80" gives "/&lt;*&gt;:&lt;*&gt;".
+    /// </summary>
+    public static int MaskInto(ReadOnlySpan<char> token, Span<char> dest)
+    {
+        if (!Mask(token, out var start, out var end))
+        {
+            return -1;
+        }
+        var core = token[start..end];
+        var keepSlash = core.Length > 1 && core[0] == '/' && char.IsAsciiDigit(core[1]) && IsAddress(core[1..], out _);
+        if (keepSlash)
+        {
+            start++;
+            core = core[1..];
+        }
+        token[..start].CopyTo(dest);
+        var n = start;
+        if (IsAddress(core, out var port) && port > 0)
+        {
+            Wildcard.CopyTo(dest[n..]);
+            dest[n + Wildcard.Length] = ':';
+            n += Wildcard.Length + 1;
+        }
+        Wildcard.CopyTo(dest[n..]);
+        n += Wildcard.Length;
+        token[end..].CopyTo(dest[n..]);
+        return n + token.Length - end;
+    }
+
+    /// <summary>IPv4 address, optionally with ":port" (port is the index of ':' or 0).</summary>
+    private static bool IsAddress(ReadOnlySpan<char> s, out int port)
+    {
+        port = 0;
+        var dots = 0;
+        var digits = 0;
+        for (var i = 0; i < s.Length; i++)
+        {
+            var c = s[i];
+            if (char.IsAsciiDigit(c))
+            {
+                digits++;
+            }
+            else if (c == '.' && port == 0 && digits > 0)
+            {
+                dots++;
+                digits = 0;
+            }
+            else if (c == ':' && port == 0 && dots == 3 && digits > 0)
+            {
+                port = i;
+                digits = 0;
+            }
+            else
+            {
+                return false;
+            }
+        }
+        return dots == 3 && digits > 0;
     }
 
     /// <summary>True when token[start..end) is a value to replace by the wildcard.</summary>
@@ -87,7 +148,7 @@ public static class Masker
         {
             return false;
         }
-        if (KeepWordPrefix && key == 0)
+        if (key == 0)
         {
             start += WordPrefixLength(token[start..end]);
         }
@@ -156,6 +217,7 @@ public static class Masker
         return hasLetter ? sep + 1 : 0;
     }
 
+    /// <summary>"blk_123" masks to "blk_&lt;*&gt;": a letters-only prefix joined by _ or - names the value.</summary>
     private static int WordPrefixLength(ReadOnlySpan<char> token)
     {
         var i = 0;

@@ -9,6 +9,11 @@ public sealed partial class TemplateMiner
 {
     private const int MaxCached = 1 << 18;
 
+    /// <summary>Templates per (token count, first token) before new lines join the most similar one instead.</summary>
+    private const int MaxExactPerGroup = 256;
+
+    private int nextCompact = 4096;
+
     private readonly Dictionary<(int, string), List<LogTemplate>> groups = [];
     private readonly List<LogTemplate> all = [];
     private readonly Dictionary<string, LogTemplate> cache = new(StringComparer.Ordinal);
@@ -90,32 +95,76 @@ public sealed partial class TemplateMiner
             list = [];
             groups[(n, first)] = list;
         }
+        foreach (var candidate in list)
+        {
+            var canonical = candidate.Canonical;
+            if (Fits(canonical.Tokens))
+            {
+                return canonical;
+            }
+        }
+        if (list.Count >= MaxExactPerGroup && BestSimilar(list) is { } similar)
+        {
+            Generalize(similar);
+            return similar;
+        }
+        var tokens = new string[n];
+        for (var i = 0; i < n; i++)
+        {
+            tokens[i] = line.Masked(i).ToString();
+        }
+        var created = new LogTemplate(all.Count + 1, tokens, example);
+        list.Add(created);
+        all.Add(created);
+        if (all.Count >= nextCompact)
+        {
+            Compact();
+            nextCompact = Math.Max(nextCompact, 2 * Templates.Count);
+        }
+        return created;
+    }
+
+    /// <summary>Drain's step, used once a group holds many templates: the most similar one above the threshold.</summary>
+    private LogTemplate? BestSimilar(List<LogTemplate> list)
+    {
         LogTemplate? best = null;
         var bestScore = -1.0;
         foreach (var candidate in list)
         {
-            var score = Similarity(candidate.Tokens);
+            var canonical = candidate.Canonical;
+            var score = Similarity(canonical.Tokens);
             if (score > bestScore)
             {
                 bestScore = score;
-                best = candidate;
+                best = canonical;
             }
         }
-        if (best is null || bestScore < threshold)
+        return bestScore >= threshold ? best : null;
+    }
+
+    /// <summary>True when every line token equals the template token or fits its wildcard (same punctuation around).</summary>
+    private bool Fits(string[] template)
+    {
+        for (var i = 0; i < template.Length; i++)
         {
-            var tokens = new string[n];
-            for (var i = 0; i < n; i++)
+            var t = template[i];
+            var token = line.Masked(i);
+            if (token.SequenceEqual(t))
             {
-                tokens[i] = line.Masked(i).ToString();
+                continue;
             }
-            best = new LogTemplate(all.Count + 1, tokens, example);
-            list.Add(best);
-            all.Add(best);
-            return best;
+            var w = t.IndexOf(Masker.Wildcard, StringComparison.Ordinal);
+            if (w < 0)
+            {
+                return false;
+            }
+            var suffix = t.Length - t.LastIndexOf(Masker.Wildcard, StringComparison.Ordinal) - Masker.Wildcard.Length;
+            if (token.Length <= w + suffix || !token.StartsWith(t.AsSpan(0, w)) || !token.EndsWith(t.AsSpan(t.Length - suffix)))
+            {
+                return false;
+            }
         }
-        best = best.Canonical;
-        Generalize(best);
-        return best;
+        return true;
     }
 
     private double Similarity(string[] template)
