@@ -95,6 +95,7 @@ public sealed class DashboardBrowserTests
             text.ShouldContain("Point the service at the right path");
             (await page.GetByRole(AriaRole.Heading, new() { Name = "Probe latency" }).CountAsync()).ShouldBe(1);
             (await page.Locator("svg[role=img]").CountAsync()).ShouldBeGreaterThanOrEqualTo(2);
+            await Screenshot(page, "system-phone.png");
 
             var findingLink = open.GetByRole(AriaRole.Link, new() { Name = "The database file does not exist" });
             await findingLink.FocusAsync();
@@ -110,6 +111,8 @@ public sealed class DashboardBrowserTests
             (await history.GetByRole(AriaRole.Row).CountAsync()).ShouldBe(3);
             (await history.InnerTextAsync()).ShouldContain("pragma.error.kind = not_found");
             (await page.Locator(".fix").InnerTextAsync()).ShouldContain("restore the file");
+            await page.SetViewportSizeAsync(1280, 900);
+            await Screenshot(page, "finding-laptop.png");
 
             await page.GetByRole(AriaRole.Link, new() { Name = "shop" }).First.ClickAsync();
             await page.GetByRole(AriaRole.Heading, new() { Name = "shop", Level = 1 }).WaitForAsync();
@@ -122,6 +125,15 @@ public sealed class DashboardBrowserTests
         finally
         {
             dir.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>With MEDIC_SCREENSHOTS set to a folder, saves what the browser shows there (for reviewing the layout).</summary>
+    private static async Task Screenshot(IPage page, string name)
+    {
+        if (Environment.GetEnvironmentVariable("MEDIC_SCREENSHOTS") is { Length: > 0 } folder)
+        {
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name), FullPage = true });
         }
     }
 

@@ -21,7 +21,7 @@ internal static class Charts
         var median = sorted[sorted.Count / 2];
         var failed = points.Count(p => p.Status != "ok");
         var summary = string.Create(CultureInfo.InvariantCulture,
-            $"{probe} on {component}: {points.Count} runs, min {Html.Ms(sorted[0])}, median {Html.Ms(median)}, max {Html.Ms(sorted[^1])}, {failed} failed");
+            $"{probe} on {component}: {points.Count} invocations, min {Html.Ms(sorted[0])}, median {Html.Ms(median)}, max {Html.Ms(sorted[^1])}, {failed} failed");
         var b = new StringBuilder();
         b.Append("<figure><svg class=\"chart\" viewBox=\"0 0 ").Append(W).Append(' ').Append(H)
          .Append("\" role=\"img\" aria-label=\"").Append(Html.E("Latency chart. " + summary)).Append("\">");
