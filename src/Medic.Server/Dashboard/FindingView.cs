@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using Medic.Server.Store;
 
 namespace Medic.Server.Dashboard;
 
@@ -49,8 +48,4 @@ internal static class FindingView
         JsonValue v when v.TryGetValue<string>(out var s) => s,
         _ => value.ToJsonString(),
     };
-
-    /// <summary>The report form of a stored finding from the last run that held it.</summary>
-    public static JsonObject? Latest(SqliteHistoryStore store, StoredFinding f) =>
-        store.RunsHolding(f, 1) is [var run] ? store.FindingInRun(f, run.Id) : null;
 }

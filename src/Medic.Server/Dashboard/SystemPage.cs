@@ -25,12 +25,14 @@ internal static class SystemPage
             b.Append("<p>None: every runbook's causes were ruled out in the last run.</p>");
         }
 
+        // An open finding was held by the system's last run (a run without it resolves it), so one report serves them all.
+        var lastFindings = runs.Count > 0 ? store.FindingsOfRun(runs[^1].Id) : [];
         foreach (var f in open)
         {
             b.Append("<article class=\"finding\"><h3><a href=\"/ui/findings/").Append(f.Id).Append("\">").Append(Html.E(f.Title)).Append("</a></h3>")
              .Append("<p class=\"meta\">").Append(Html.Severity(f.Severity)).Append(" on <strong>").Append(Html.E(f.Component)).Append("</strong> · cause <code>")
              .Append(Html.E(f.Cause)).Append("</code> · open since ").Append(Html.Time(f.FirstSeen)).Append(" · ").Append(f.RunCount).Append(" run(s)</p>")
-             .Append(FindingView.Evidence(FindingView.Latest(store, f), "h4")).Append("</article>");
+             .Append(FindingView.Evidence(SqliteHistoryStore.Match(lastFindings, f), "h4")).Append("</article>");
         }
 
         b.Append("</section>");

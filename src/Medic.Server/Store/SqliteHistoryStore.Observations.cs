@@ -9,7 +9,7 @@ namespace Medic.Server.Store;
 /// <summary>Observations per run (latency charts, <c>/api/runs/{id}/observations</c>), one finding's history and the store's size.</summary>
 public sealed partial class SqliteHistoryStore
 {
-    /// <summary>Raised after a run is committed (outside the store's lock); metrics count runs and probes from it.</summary>
+    /// <summary>Raised after a run is committed, before <see cref="RecordRun"/> returns; metrics count runs and probes from it. Handlers must not call the store.</summary>
     public event Action<Report>? Recorded;
 
     /// <summary>Size of the history on disk: the database file and its write-ahead log.</summary>
@@ -83,14 +83,17 @@ public sealed partial class SqliteHistoryStore
     }
 
     /// <summary>The finding as one run's report holds it (explanation, evidence, fix), or null when that run did not hold it.</summary>
-    public JsonObject? FindingInRun(StoredFinding finding, long runId)
-    {
-        ArgumentNullException.ThrowIfNull(finding);
-        if (RunReport(runId) is not { } json || JsonNode.Parse(json)?["findings"] is not JsonArray findings)
-        {
-            return null;
-        }
+    public JsonObject? FindingInRun(StoredFinding finding, long runId) => Match(FindingsOfRun(runId), finding);
 
+    /// <summary>The findings of one run's report (empty when the run is no longer kept).</summary>
+    public JsonArray FindingsOfRun(long runId) =>
+        RunReport(runId) is { } json && JsonNode.Parse(json)?["findings"] is JsonArray findings ? findings : [];
+
+    /// <summary>The report finding with the same component, runbook and cause as a stored one, or null.</summary>
+    public static JsonObject? Match(JsonArray findings, StoredFinding finding)
+    {
+        ArgumentNullException.ThrowIfNull(findings);
+        ArgumentNullException.ThrowIfNull(finding);
         return findings.OfType<JsonObject>().FirstOrDefault(f =>
             (string?)f["component"] == finding.Component && (string?)f["runbook"] == finding.Runbook && (string?)f["cause"] == finding.Cause);
     }
