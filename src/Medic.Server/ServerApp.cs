@@ -1,4 +1,7 @@
 using Medic.Server.Api;
+using Medic.Server.Dashboard;
+using Medic.Server.Health;
+using Medic.Server.Metrics;
 using Medic.Server.Scheduling;
 using Medic.Server.Store;
 using Microsoft.AspNetCore.Builder;
@@ -11,7 +14,7 @@ namespace Medic.Server;
 /// <summary>Settings of one <c>medic serve</c> instance.</summary>
 public sealed record ServerOptions(string Urls, string StorePath, TimeSpan Interval, int Concurrency, ApiTokens Tokens);
 
-/// <summary>Builds the web application: API, health, token checks and the scheduler as a background loop.</summary>
+/// <summary>Builds the web application: API, health, metrics, dashboard, token checks and the scheduler as a background loop.</summary>
 public static class ServerApp
 {
     public static WebApplication Build(ServerOptions options, ISystemRunner runner, TimeProvider time)
@@ -22,8 +25,13 @@ public static class ServerApp
         var app = builder.Build();
         var store = new SqliteHistoryStore(options.StorePath);
         var scheduler = new Scheduler(runner, store, options.Interval, options.Concurrency, time);
-        app.UseMiddleware<TokenMiddleware>(options.Tokens);
+        var sessions = new DashboardSessions(time);
+        app.UseWhen(http => DashboardAuthMiddleware.IsDashboard(http.Request.Path), ui => ui.UseMiddleware<DashboardAuthMiddleware>(sessions));
+        app.UseWhen(http => !DashboardAuthMiddleware.IsDashboard(http.Request.Path), api => api.UseMiddleware<TokenMiddleware>(options.Tokens));
         ApiRoutes.Map(app, runner, store, scheduler);
+        HealthRoutes.Map(app, runner, store, scheduler, time);
+        MetricsRoutes.Map(app, new ServerMetrics(store, () => scheduler.Failures));
+        DashboardRoutes.Map(app, runner, store, options.Tokens, sessions, time);
         app.Lifetime.ApplicationStarted.Register(() => _ = scheduler.RunAsync(app.Lifetime.ApplicationStopping));
         return app;
     }

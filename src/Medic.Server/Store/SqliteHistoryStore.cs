@@ -9,7 +9,7 @@ namespace Medic.Server.Store;
 /// History in one SQLite file (WAL). A run and the lifecycle changes it implies are written in one
 /// transaction, so a crash never leaves a half-recorded run.
 /// </summary>
-public sealed class SqliteHistoryStore : IDisposable
+public sealed partial class SqliteHistoryStore : IDisposable
 {
     private readonly SqliteConnection _db;
     private readonly Lock _gate = new();
@@ -38,7 +38,9 @@ public sealed class SqliteHistoryStore : IDisposable
             }
 
             ResolveMissing(tx, report, seen);
+            InsertObservations(tx, report, runId);
             tx.Commit();
+            OnRecorded(report);
             return runId;
         }
     }
@@ -103,7 +105,7 @@ public sealed class SqliteHistoryStore : IDisposable
         lock (_gate)
         {
             using var cmd = _db.CreateCommand();
-            cmd.CommandText = "DELETE FROM runs WHERE started < $c";
+            cmd.CommandText = "DELETE FROM observations WHERE run_id IN (SELECT id FROM runs WHERE started < $c); DELETE FROM runs WHERE started < $c";
             cmd.Parameters.AddWithValue("$c", Stamp(cutoff));
             return cmd.ExecuteNonQuery();
         }
