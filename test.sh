@@ -5,7 +5,7 @@ set -uo pipefail
 cd "$(dirname "$0")"
 
 # Debian packages the tests start or call (real servers and tools, never mocks).
-PACKAGES=(sqlite3 python3 procps redis-server postgresql nats-server nginx openssl)
+PACKAGES=(sqlite3 python3 procps redis-server postgresql nats-server nginx openssl chromium)
 
 missing=()
 for p in "${PACKAGES[@]}"; do

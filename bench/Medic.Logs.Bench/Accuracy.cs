@@ -1,6 +1,8 @@
 using System.Text;
 using System.Text.RegularExpressions;
 
+namespace Medic.Logs.Bench;
+
 internal static class Accuracy
 {
     public static Regex FormatRegex(string format)

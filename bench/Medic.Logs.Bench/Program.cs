@@ -1,40 +1,11 @@
-using System.Globalization;
-using System.Text.Json;
-using System.Text.RegularExpressions;
-using Medic.Logs;
+using Medic.Logs.Bench;
 
-// Loghub accuracy: dotnet run -c Release --project bench/Medic.Logs.Bench -- ../shared/loghub
-var root = args.Length > 0 ? args[0] : "../shared/loghub";
-using var settings = JsonDocument.Parse(File.ReadAllText(Path.Combine(root, "settings.json")));
-double gaSum = 0, paSum = 0, gaCSum = 0, paCSum = 0;
-var count = 0;
-Console.WriteLine("dataset      GA     PA     GA(corr) PA(corr)");
-foreach (var entry in settings.RootElement.EnumerateObject())
+// Loghub accuracy:  dotnet run -c Release --project bench/Medic.Logs.Bench -- accuracy ../shared/loghub [--dump DIR]
+// Throughput:       dotnet run -c Release --project bench/Medic.Logs.Bench -- throughput FILE SIZE_MB [--keep]
+var mode = args.Length > 0 ? args[0] : "accuracy";
+return mode switch
 {
-    var dir = Path.Combine(root, entry.Name);
-    if (!Directory.Exists(dir))
-    {
-        continue;
-    }
-    var format = Accuracy.FormatRegex(entry.Value.GetProperty("log_format").GetString()!);
-    var masks = entry.Value.GetProperty("regex").EnumerateArray().Select(r => new Regex(r.GetString()!, RegexOptions.Compiled)).ToList();
-    var miner = new TemplateMiner();
-    var assigned = new List<LogTemplate>();
-    foreach (var line in LogLineReader.ReadLines(Path.Combine(dir, $"{entry.Name}_2k.log")))
-    {
-        var m = format.Match(line.Trim());
-        var content = m.Success ? m.Groups["Content"].Value : line;
-        foreach (var mask in masks)
-        {
-            content = mask.Replace(content, "<*>");
-        }
-        assigned.Add(miner.Add(content));
-    }
-    var predicted = assigned.Select(t => t.Text).ToList();
-    var (ga, pa) = Accuracy.Score(predicted, Accuracy.Truth(Path.Combine(dir, $"{entry.Name}_2k.log_structured.csv")));
-    var corrected = Directory.GetFiles(dir, "*_structured_corrected.csv").FirstOrDefault();
-    var (gaC, paC) = corrected is null ? (ga, pa) : Accuracy.Score(predicted, Accuracy.Truth(corrected));
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{entry.Name,-12} {ga:F3}  {pa:F3}  {gaC:F3}    {paC:F3}"));
-    gaSum += ga; paSum += pa; gaCSum += gaC; paCSum += paC; count++;
-}
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"average",-12} {gaSum / count:F3}  {paSum / count:F3}  {gaCSum / count:F3}    {paCSum / count:F3}"));
+    "accuracy" => AccuracyRun.Run(args[1..]),
+    "throughput" => Throughput.Run(args[1..]),
+    _ => AccuracyRun.Run(args), // old form: the Loghub folder as the only argument
+};

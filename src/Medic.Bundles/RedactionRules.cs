@@ -35,4 +35,12 @@ internal static partial class RedactionRules
 
     [GeneratedRegex(@"(?i)(?<pre>[""']?\b[\w.\-]*(?:passw(?:or)?d|passwd|pwd|secret|token|api[_\-]?key|jwt|requirepass|masterauth|credential|private[_\-]?key|access[_\-]?key|auth[_\-]?key|session[_\-]?key|signing[_\-]?key|encryption[_\-]?key|salt)[\w.\-]*[""']?\s*[:=]\s*)(?<v>""[^""]*""|'[^']*'|[^\s;,&""'}\]]+)")]
     public static partial Regex SecretKeyValue();
+
+    /// <summary>A key or variable name that names a secret (the key part of <see cref="SecretKeyValue"/>).</summary>
+    [GeneratedRegex(@"(?i)(?:passw(?:or)?d|passwd|pwd|secret|token|api[_\-]?key|jwt|requirepass|masterauth|credential|private[_\-]?key|access[_\-]?key|auth[_\-]?key|session[_\-]?key|signing[_\-]?key|encryption[_\-]?key|salt|cookie|authorization)")]
+    public static partial Regex SecretName();
+
+    /// <summary>Names that contain a secret word but describe it rather than hold it (token_query, secret_encoding, jwt_algorithms).</summary>
+    [GeneratedRegex(@"(?i)(?:encoding|_file|_path|_set|_present|_type|_kind|_length|_len|_count|_expires?|_expired|_ttl|_query|_name|_names|algorithms?|_source|fingerprint)$")]
+    public static partial Regex DescriptiveName();
 }

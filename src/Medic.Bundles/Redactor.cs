@@ -9,7 +9,7 @@ namespace Medic.Bundles;
 /// one redactor (one bundle), and the redactor counts how many values each rule replaced, never keeping
 /// the values in its output. Lines are screened with a vectorised keyword search before any regex runs.
 /// </summary>
-public sealed class Redactor
+public sealed partial class Redactor
 {
     public const string Marker = "[REDACTED:";
 
@@ -22,9 +22,19 @@ public sealed class Redactor
 
     public int Total => counts.Values.Sum();
 
+    /// <summary>Host and address mapping applied after the secret rules (<c>--redact-hosts</c>), or none.</summary>
+    public HostMap? Hosts { get; init; }
+
     public string Redact(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        text = RedactKnown(text);
+        text = RedactRules(text);
+        return Hosts is null ? text : Hosts.Apply(text);
+    }
+
+    private string RedactRules(string text)
+    {
         var span = text.AsSpan();
         if (span.IndexOfAny(RedactionRules.Triggers) < 0)
         {

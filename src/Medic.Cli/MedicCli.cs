@@ -17,6 +17,9 @@ internal static class MedicCli
             HoldLockCommand.Create(cli),
             ProbeTableCommand.Create(cli),
             ServeCommand.Create(cli),
+            BundleCommand.Create(cli),
+            ImportCommand.Create(cli),
+            AskCommand.Create(cli),
         };
         return root;
     }

@@ -1,22 +1,29 @@
-using System.IO.Compression;
-using System.Text;
-
 namespace Medic.Logs;
 
-/// <summary>Streams lines from a file, '-' (stdin) or .gz; bad input becomes a LogInputException naming the file.</summary>
+/// <summary>Streams lines from a file, '-' (stdin) or gzip (.gz or gzip magic); bad input becomes a LogInputException naming path:line.</summary>
 public static class LogLineReader
 {
+    /// <summary>Longest accepted line, in bytes; a longer one is reported, never buffered whole.</summary>
     public const int MaxLineChars = 1 << 20;
-
-    private const char InvalidMarker = '\uFFFF';
 
     public static IEnumerable<string> ReadLines(string path, Stream? stdin = null)
     {
+        var scanner = Open(path, stdin);
+        return Read(scanner);
+    }
+
+    /// <summary>Opens a scanner for span-based reading without a string per line (the caller disposes it).</summary>
+    public static LineScanner Open(string path, Stream? stdin = null)
+    {
         ArgumentNullException.ThrowIfNull(path);
-        Stream stream;
+        if (path == "-")
+        {
+            return new LineScanner(path, stdin ?? Console.OpenStandardInput(), false);
+        }
         try
         {
-            stream = path == "-" ? stdin ?? Console.OpenStandardInput() : File.OpenRead(path);
+            var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 0, FileOptions.SequentialScan);
+            return new LineScanner(path, file, IsGzip(path, file));
         }
         catch (IOException e)
         {
@@ -26,88 +33,32 @@ public static class LogLineReader
         {
             throw new LogInputException($"{path}: cannot open: {e.Message}", e);
         }
-        return Read(path, stream);
     }
 
-    private static IEnumerable<string> Read(string path, Stream stream)
+    private static bool IsGzip(string path, FileStream file)
     {
-        var isGzip = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase);
-        using var source = isGzip ? new CountingStream(new GZipStream(stream, CompressionMode.Decompress)) : stream;
-        var decoder = Encoding.GetEncoding("utf-8", EncoderFallback.ExceptionFallback, new DecoderReplacementFallback(InvalidMarker.ToString()));
-        using var reader = new StreamReader(source, decoder, false, 1 << 16);
-        var lineNo = 0;
-
-        var line = new StringBuilder();
-        var buffer = new char[1 << 16];
-        while (true)
+        if (path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase))
         {
-            int n;
-            try
-            {
-                n = reader.Read(buffer, 0, buffer.Length);
-            }
-            catch (DecoderFallbackException e)
-            {
-                throw new LogInputException($"{path}:{lineNo + 1}: invalid UTF-8", e);
-            }
-            catch (InvalidDataException e)
-            {
-                throw new LogInputException($"{path}: corrupt gzip data: {e.Message}", e);
-            }
-            catch (EndOfStreamException e)
-            {
-                throw new LogInputException($"{path}: truncated gzip stream", e);
-            }
-            if (n == 0)
-            {
-                break;
-            }
-
-            for (var i = 0; i < n; i++)
-            {
-                var c = buffer[i];
-                if (c == '\n')
-                {
-                    lineNo++;
-                    yield return Finish(line);
-                    continue;
-                }
-                if (c == InvalidMarker)
-                {
-                    throw new LogInputException($"{path}:{lineNo + 1}:{line.Length + 1}: invalid UTF-8");
-                }
-                if (c == '\0')
-                {
-                    throw new LogInputException($"{path}:{lineNo + 1}: NUL byte in log line (binary file?)");
-                }
-
-                if (line.Length >= MaxLineChars)
-                {
-                    throw new LogInputException($"{path}:{lineNo + 1}: line longer than {MaxLineChars} characters");
-                }
-
-                line.Append(c);
-            }
+            return true;
         }
-        if (isGzip && path != "-")
+        if (!file.CanSeek)
         {
-            GzipTrailer.CheckComplete(path, ((CountingStream)source).BytesRead);
+            return false;
         }
-        if (line.Length > 0)
-        {
-            yield return Finish(line);
-        }
+        Span<byte> magic = stackalloc byte[2];
+        var n = file.ReadAtLeast(magic, 2, throwOnEndOfStream: false);
+        file.Position = 0;
+        return n == 2 && magic[0] == 0x1f && magic[1] == 0x8b;
     }
 
-    private static string Finish(StringBuilder line)
+    private static IEnumerable<string> Read(LineScanner scanner)
     {
-        if (line.Length > 0 && line[^1] == '\r')
+        using (scanner)
         {
-            line.Length--;
+            while (scanner.Next())
+            {
+                yield return scanner.Current.ToString();
+            }
         }
-
-        var s = line.ToString();
-        line.Clear();
-        return s;
     }
 }

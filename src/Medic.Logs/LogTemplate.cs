@@ -1,8 +1,13 @@
 namespace Medic.Logs;
 
-/// <summary>One mined template (a cluster of log lines).</summary>
+/// <summary>One mined template (a cluster of log lines) and its statistics.</summary>
 public sealed class LogTemplate
 {
+    private readonly Dictionary<string, long> levels = new(StringComparer.OrdinalIgnoreCase);
+    private readonly SortedDictionary<int, VariableSpread> variables = [];
+    private string? text;
+    private LogTemplate? mergedInto;
+
     internal LogTemplate(int id, string[] tokens, string example)
     {
         Id = id;
@@ -14,9 +19,105 @@ public sealed class LogTemplate
 
     internal string[] Tokens { get; }
 
+    /// <summary>The first line seen for this template.</summary>
     public string Example { get; }
 
     public long Count { get; internal set; }
 
-    public string Text => string.Join(' ', Tokens);
+    /// <summary>The template text; a template merged into another reports the other's text.</summary>
+    public string Text => mergedInto is null ? text ??= string.Join(' ', Tokens) : Canonical.Text;
+
+    /// <summary>The template this one was merged into (itself when it was not merged).</summary>
+    public LogTemplate Canonical
+    {
+        get
+        {
+            var t = this;
+            while (t.mergedInto is not null)
+            {
+                t = t.mergedInto;
+            }
+            return t;
+        }
+    }
+
+    /// <summary>Line count per level (as written in the log, case-insensitive).</summary>
+    public IReadOnlyDictionary<string, long> Levels => levels;
+
+    public DateTimeOffset? FirstSeen { get; private set; }
+
+    public DateTimeOffset? LastSeen { get; private set; }
+
+    /// <summary>The spread of values per wildcard position, in token order.</summary>
+    public IReadOnlyList<VariableSpread> Variables => [.. variables.Values];
+
+    private int[]? wildcards;
+
+    /// <summary>Token indexes that hold a wildcard.</summary>
+    internal int[] WildcardPositions => wildcards ??= [.. Enumerable.Range(0, Tokens.Length).Where(i => Tokens[i].Contains(Masker.Wildcard, StringComparison.Ordinal))];
+
+    internal void Invalidate()
+    {
+        text = null;
+        wildcards = null;
+    }
+
+    internal void Observe(string? level, DateTimeOffset? timestamp)
+    {
+        Count++;
+        if (level is not null)
+        {
+            levels[level] = levels.GetValueOrDefault(level) + 1;
+        }
+        if (timestamp is { } t)
+        {
+            if (FirstSeen is null || t < FirstSeen)
+            {
+                FirstSeen = t;
+            }
+            if (LastSeen is null || t > LastSeen)
+            {
+                LastSeen = t;
+            }
+        }
+    }
+
+    internal VariableSpread? Spread(int position) => variables.GetValueOrDefault(position);
+
+    /// <summary>Makes a position variable; earlier lines all carried <paramref name="constant"/> there.</summary>
+    internal VariableSpread AddSpread(int position, string? constant, long seen)
+    {
+        if (!variables.TryGetValue(position, out var spread))
+        {
+            spread = new VariableSpread(position);
+            variables[position] = spread;
+            if (constant is not null && seen > 0)
+            {
+                spread.Add(constant, seen);
+            }
+        }
+        return spread;
+    }
+
+    internal void MergeInto(LogTemplate target)
+    {
+        mergedInto = target;
+        target.Count += Count;
+        foreach (var (level, c) in levels)
+        {
+            target.levels[level] = target.levels.GetValueOrDefault(level) + c;
+        }
+        if (FirstSeen is { } f && (target.FirstSeen is null || f < target.FirstSeen))
+        {
+            target.FirstSeen = f;
+        }
+        if (LastSeen is { } l && (target.LastSeen is null || l > target.LastSeen))
+        {
+            target.LastSeen = l;
+        }
+        foreach (var (position, spread) in variables)
+        {
+            target.AddSpread(position, null, 0).AddFrom(spread);
+        }
+    }
 }

@@ -1,9 +1,15 @@
 namespace Medic.Logs;
 
-/// <summary>Hand-written scanner that decides whether a token is a variable (number, hex, IP, UUID, path, URL...).</summary>
+/// <summary>
+/// Hand-written, regex-free scanner that decides whether a token is a variable (numbers, hex, IPs with ports,
+/// UUIDs, paths, URLs, durations, sizes, ids) and masks the variable part, keeping keys and punctuation.
+/// </summary>
 public static class Masker
 {
     public const string Wildcard = "<*>";
+
+    private const string OpenPunctuation = "([{'\"<";
+    private const string ClosePunctuation = ")]}'\",;.>:";
 
     public static bool IsVariable(ReadOnlySpan<char> token)
     {
@@ -11,20 +17,20 @@ public static class Masker
         {
             return false;
         }
-
+        if (token.Contains(Wildcard, StringComparison.Ordinal))
+        {
+            return true;
+        }
         if (token.Contains("://", StringComparison.Ordinal))
         {
             return true;
         }
-
-        if (token[0] == '/' && token.Length > 1)
+        if ((token[0] == '/' && token.Length > 1) || (token.Length > 2 && token[1] == ':' && token[2] == '\\'))
         {
             return true;
         }
-
         var digits = 0;
         var letters = 0;
-        var hexOnly = true;
         foreach (var c in token)
         {
             if (char.IsAsciiDigit(c))
@@ -34,52 +40,191 @@ public static class Masker
             else if (char.IsAsciiLetter(c))
             {
                 letters++;
-                if (!char.IsAsciiHexDigit(c))
-                {
-                    hexOnly = false;
-                }
             }
         }
-        if (digits == 0)
-        {
-            return false;
-        }
-
-        if (hexOnly && letters > 0 && token.Length >= 8)
-        {
-            return true;
-        }
-        // any token carrying digits is treated as a value (numbers, ids, IPs, durations, sizes)
-        return true;
+        // a word with one embedded digit (eth0, alt0, log4j, Slf4jLogger) is a name, not a value
+        return digits >= 2 || (digits == 1 && letters == 0);
     }
 
     /// <summary>Splits a message into tokens on whitespace.</summary>
     public static string[] Tokenize(string content) =>
         content.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
 
-    /// <summary>Masks the value part of key=value and key:value tokens, keeping the key.</summary>
+    /// <summary>Masks the variable part of a token: keeps the key of key=value / key:value and wrapping punctuation.</summary>
     public static string MaskToken(string token)
     {
-        if (IsVariable(token))
-        {
-            var eq = token.IndexOfAny(['=', ':']);
-            if (eq > 0 && eq < token.Length - 1 && !IsVariable(token.AsSpan(0, eq)))
-            {
-                return string.Concat(token.AsSpan(0, eq + 1), Wildcard);
-            }
+        ArgumentNullException.ThrowIfNull(token);
+        Span<char> dest = stackalloc char[token.Length + 8];
+        var n = MaskInto(token, dest);
+        return n < 0 ? token : new string(dest[..n]);
+    }
 
-            var start = 0;
-            var end = token.Length;
-            while (start < end && "([{'\"<".Contains(token[start], StringComparison.Ordinal))
-            {
-                start++;
-            }
-            while (end > start && ")]}'\",;.>".Contains(token[end - 1], StringComparison.Ordinal))
-            {
-                end--;
-            }
-            return string.Concat(token.AsSpan(0, start), Wildcard, token.AsSpan(end));
+    /// <summary>
+    /// Writes the masked token to <paramref name="dest"/> (at least token length + 8 chars) and returns its length,
+    /// or -1 when the token holds no value. An address with a port keeps its shape: "/10.0.0.1:80" gives "/&lt;*&gt;:&lt;*&gt;".
+    /// </summary>
+    public static int MaskInto(ReadOnlySpan<char> token, Span<char> dest)
+    {
+        if (!Mask(token, out var start, out var end))
+        {
+            return -1;
         }
-        return token;
+        var core = token[start..end];
+        var keepSlash = core.Length > 1 && core[0] == '/' && char.IsAsciiDigit(core[1]) && IsAddress(core[1..], out _);
+        if (keepSlash)
+        {
+            start++;
+            core = core[1..];
+        }
+        token[..start].CopyTo(dest);
+        var n = start;
+        if (IsAddress(core, out var port) && port > 0)
+        {
+            Wildcard.CopyTo(dest[n..]);
+            dest[n + Wildcard.Length] = ':';
+            n += Wildcard.Length + 1;
+        }
+        Wildcard.CopyTo(dest[n..]);
+        n += Wildcard.Length;
+        token[end..].CopyTo(dest[n..]);
+        return n + token.Length - end;
+    }
+
+    /// <summary>IPv4 address, optionally with ":port" (port is the index of ':' or 0).</summary>
+    private static bool IsAddress(ReadOnlySpan<char> s, out int port)
+    {
+        port = 0;
+        var dots = 0;
+        var digits = 0;
+        for (var i = 0; i < s.Length; i++)
+        {
+            var c = s[i];
+            if (char.IsAsciiDigit(c))
+            {
+                digits++;
+            }
+            else if (c == '.' && port == 0 && digits > 0)
+            {
+                dots++;
+                digits = 0;
+            }
+            else if (c == ':' && port == 0 && dots == 3 && digits > 0)
+            {
+                port = i;
+                digits = 0;
+            }
+            else
+            {
+                return false;
+            }
+        }
+        return dots == 3 && digits > 0;
+    }
+
+    /// <summary>True when token[start..end) is a value to replace by the wildcard.</summary>
+    public static bool Mask(ReadOnlySpan<char> token, out int start, out int end)
+    {
+        start = 0;
+        end = token.Length;
+        var wild = token.IndexOf(Wildcard, StringComparison.Ordinal);
+        if (wild >= 0 && !HasAlphanumericOutsideWildcards(token))
+        {
+            return false; // already masked by a user pattern: keep its shape (<*>:<*>, <*>.<*>)
+        }
+        while (start < end && OpenPunctuation.Contains(token[start], StringComparison.Ordinal) && !token[start..].StartsWith(Wildcard, StringComparison.Ordinal))
+        {
+            start++;
+        }
+        while (end > start && ClosePunctuation.Contains(token[end - 1], StringComparison.Ordinal) && !token[..end].EndsWith(Wildcard, StringComparison.Ordinal))
+        {
+            end--;
+        }
+        var key = KeyLength(token[start..end]);
+        if (key > 0 && IsVariable(token[(start + key)..end]))
+        {
+            start += key;
+        }
+        else if (!IsVariable(token[start..end]))
+        {
+            return false;
+        }
+        if (key == 0)
+        {
+            start += WordPrefixLength(token[start..end]);
+        }
+        return end > start;
+    }
+
+    /// <summary>
+    /// The wildcard for a position where two different tokens were seen, keeping the wrapping punctuation both
+    /// share: "(a)," and "(b)," give "(&lt;*&gt;),".
+    /// </summary>
+    public static string Generalize(string template, ReadOnlySpan<char> token)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        var prefix = 0;
+        while (prefix < template.Length && prefix < token.Length && template[prefix] == token[prefix] && "([{'\"".Contains(template[prefix], StringComparison.Ordinal))
+        {
+            prefix++;
+        }
+        var suffix = 0;
+        while (suffix < template.Length - prefix && suffix < token.Length - prefix
+            && template[^(suffix + 1)] == token[^(suffix + 1)] && ")]}'\",;.:".Contains(template[^(suffix + 1)], StringComparison.Ordinal))
+        {
+            suffix++;
+        }
+        return prefix == 0 && suffix == 0 ? Wildcard : string.Concat(template.AsSpan(0, prefix), Wildcard, template.AsSpan(template.Length - suffix));
+    }
+
+    private static bool HasAlphanumericOutsideWildcards(ReadOnlySpan<char> token)
+    {
+        for (var i = 0; i < token.Length; i++)
+        {
+            if (token[i] == '<' && token[i..].StartsWith(Wildcard, StringComparison.Ordinal))
+            {
+                i += Wildcard.Length - 1;
+                continue;
+            }
+            if (char.IsAsciiLetterOrDigit(token[i]))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>Length of "key=" or "key:" when the key is a plain name and a value follows; 0 otherwise.</summary>
+    private static int KeyLength(ReadOnlySpan<char> token)
+    {
+        var sep = token.IndexOfAny('=', ':');
+        if (sep <= 0 || sep >= token.Length - 1 || token[(sep + 1)..].StartsWith("//", StringComparison.Ordinal))
+        {
+            return 0;
+        }
+        if (token[sep] == ':' && token.Length > sep + 1 && token[sep + 1] == '\\')
+        {
+            return 0;
+        }
+        var hasLetter = false;
+        foreach (var c in token[..sep])
+        {
+            if (char.IsAsciiDigit(c))
+            {
+                return 0;
+            }
+            hasLetter |= char.IsAsciiLetter(c);
+        }
+        return hasLetter ? sep + 1 : 0;
+    }
+
+    /// <summary>"blk_123" masks to "blk_&lt;*&gt;": a letters-only prefix joined by _ or - names the value.</summary>
+    private static int WordPrefixLength(ReadOnlySpan<char> token)
+    {
+        var i = 0;
+        while (i < token.Length && char.IsAsciiLetter(token[i]))
+        {
+            i++;
+        }
+        return i >= 2 && i < token.Length - 1 && (token[i] == '_' || token[i] == '-') ? i + 1 : 0;
     }
 }

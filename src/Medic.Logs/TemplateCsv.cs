@@ -14,15 +14,18 @@ public static class TemplateCsv
         {
             ids.Add(miner.Add(line));
         }
-
+        miner.Compact();
         for (var i = 0; i < ids.Count; i++)
         {
             output.WriteLine($"{i + 1},{Quote(ids[i].Text)}");
         }
     }
 
-    private static string Quote(string s) =>
-        s.Contains(',', StringComparison.Ordinal) || s.Contains('"', StringComparison.Ordinal)
+    public static string Quote(string s)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        return s.Contains(',', StringComparison.Ordinal) || s.Contains('"', StringComparison.Ordinal)
             ? "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
             : s;
+    }
 }

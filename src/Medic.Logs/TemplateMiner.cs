@@ -1,84 +1,199 @@
 namespace Medic.Logs;
 
-/// <summary>Online Drain-style miner: groups by token count and first token, then by similarity.</summary>
-public sealed class TemplateMiner
+/// <summary>
+/// Online Drain-style miner. Lines are masked token by token (<see cref="Masker"/>), grouped by token count and
+/// first token, and joined to the most similar template when the share of equal positions reaches the threshold.
+/// A line whose masked form was seen before takes a fast path (one hash lookup, no allocation).
+/// </summary>
+public sealed partial class TemplateMiner
 {
+    private const int MaxCached = 1 << 18;
+
+    /// <summary>Templates per (token count, first token) before new lines join the most similar one instead.</summary>
+    private const int MaxExactPerGroup = 256;
+
+    private int nextCompact = 4096;
+
     private readonly Dictionary<(int, string), List<LogTemplate>> groups = [];
     private readonly List<LogTemplate> all = [];
+    private readonly Dictionary<string, LogTemplate> cache = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, LogTemplate>.AlternateLookup<ReadOnlySpan<char>> cached;
+    private readonly MaskedLine line = new();
     private readonly double threshold;
+    private readonly UserMasks? masks;
 
-    public TemplateMiner(double similarityThreshold = 0.5) => threshold = similarityThreshold;
+    public TemplateMiner(double similarityThreshold = 0.5)
+        : this(similarityThreshold, null)
+    {
+    }
 
-    public IReadOnlyList<LogTemplate> Templates => all;
+    public TemplateMiner(double similarityThreshold, UserMasks? masks)
+    {
+        threshold = similarityThreshold;
+        this.masks = masks is { IsEmpty: false } ? masks : null;
+        cached = cache.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
 
-    public LogTemplate Add(string content)
+    /// <summary>The templates, excluding those merged into another by <see cref="Compact"/>.</summary>
+    public IReadOnlyList<LogTemplate> Templates => [.. all.Where(t => ReferenceEquals(t.Canonical, t))];
+
+    public LogTemplate Add(string content) => Add(content, null, null);
+
+    public LogTemplate Add(string content, string? level, DateTimeOffset? timestamp)
     {
         ArgumentNullException.ThrowIfNull(content);
-        var raw = Masker.Tokenize(content);
-        var tokens = new string[raw.Length];
-        for (var i = 0; i < raw.Length; i++)
+        if (masks is not null)
         {
-            tokens[i] = Masker.MaskToken(raw[i]);
+            content = masks.Apply(content);
         }
+        return AddMasked(content.AsSpan(), content, level, timestamp);
+    }
 
-        var first = tokens.Length == 0 ? "" : tokens[0];
-        var key = (tokens.Length, first);
-        if (!groups.TryGetValue(key, out var list))
+    /// <summary>Adds a line without allocating when its masked form was seen before.</summary>
+    public LogTemplate Add(ReadOnlySpan<char> content, string? level = null, DateTimeOffset? timestamp = null) =>
+        masks is null ? AddMasked(content, null, level, timestamp) : Add(content.ToString(), level, timestamp);
+
+    private LogTemplate AddMasked(ReadOnlySpan<char> content, string? example, string? level, DateTimeOffset? timestamp)
+    {
+        line.Fill(content);
+        LogTemplate template;
+        if (cached.TryGetValue(line.Key, out var hit))
+        {
+            template = hit.Canonical;
+        }
+        else
+        {
+            template = Match(example ?? content.ToString());
+            if (cache.Count >= MaxCached)
+            {
+                cache.Clear();
+            }
+            cache[line.Key.ToString()] = template;
+        }
+        template.Observe(level, timestamp);
+        RecordValues(template, content);
+        return template;
+    }
+
+    private void RecordValues(LogTemplate template, ReadOnlySpan<char> content)
+    {
+        foreach (var i in template.WildcardPositions)
+        {
+            var (start, length) = line.Raw(i);
+            var raw = content.Slice(start, length);
+            var value = Masker.Mask(raw, out var s, out var e) ? raw[s..e] : raw;
+            (template.Spread(i) ?? template.AddSpread(i, null, 0)).Add(value);
+        }
+    }
+
+    private LogTemplate Match(string example)
+    {
+        var n = line.Count;
+        var first = n == 0 ? "" : line.IsMasked(0) ? Masker.Wildcard : line.Masked(0).ToString();
+        if (!groups.TryGetValue((n, first), out var list))
         {
             list = [];
-            groups[key] = list;
+            groups[(n, first)] = list;
         }
+        foreach (var candidate in list)
+        {
+            var canonical = candidate.Canonical;
+            if (Fits(canonical.Tokens))
+            {
+                return canonical;
+            }
+        }
+        if (list.Count >= MaxExactPerGroup && BestSimilar(list) is { } similar)
+        {
+            Generalize(similar);
+            return similar;
+        }
+        var tokens = new string[n];
+        for (var i = 0; i < n; i++)
+        {
+            tokens[i] = line.Masked(i).ToString();
+        }
+        var created = new LogTemplate(all.Count + 1, tokens, example);
+        list.Add(created);
+        all.Add(created);
+        if (all.Count >= nextCompact)
+        {
+            Compact();
+            nextCompact = Math.Max(nextCompact, 2 * Templates.Count);
+        }
+        return created;
+    }
+
+    /// <summary>Drain's step, used once a group holds many templates: the most similar one above the threshold.</summary>
+    private LogTemplate? BestSimilar(List<LogTemplate> list)
+    {
         LogTemplate? best = null;
         var bestScore = -1.0;
         foreach (var candidate in list)
         {
-            var score = Similarity(candidate.Tokens, tokens);
+            var canonical = candidate.Canonical;
+            var score = Similarity(canonical.Tokens);
             if (score > bestScore)
             {
                 bestScore = score;
-                best = candidate;
+                best = canonical;
             }
         }
-        if (best is null || bestScore < threshold)
-        {
-            best = new LogTemplate(all.Count + 1, tokens, content);
-            list.Add(best);
-            all.Add(best);
-        }
-        else
-        {
-            Merge(best.Tokens, tokens);
-        }
-        best.Count++;
-        return best;
+        return bestScore >= threshold ? best : null;
     }
 
-    private static double Similarity(string[] template, string[] tokens)
+    /// <summary>True when every line token equals the template token or fits its wildcard (same punctuation around).</summary>
+    private bool Fits(string[] template)
     {
-        if (tokens.Length == 0)
+        for (var i = 0; i < template.Length; i++)
+        {
+            var t = template[i];
+            var token = line.Masked(i);
+            if (token.SequenceEqual(t))
+            {
+                continue;
+            }
+            var w = t.IndexOf(Masker.Wildcard, StringComparison.Ordinal);
+            if (w < 0)
+            {
+                return false;
+            }
+            var suffix = t.Length - t.LastIndexOf(Masker.Wildcard, StringComparison.Ordinal) - Masker.Wildcard.Length;
+            if (token.Length <= w + suffix || !token.StartsWith(t.AsSpan(0, w)) || !token.EndsWith(t.AsSpan(t.Length - suffix)))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private double Similarity(string[] template)
+    {
+        if (template.Length == 0)
         {
             return 1;
         }
-
         var same = 0;
-        for (var i = 0; i < tokens.Length; i++)
+        for (var i = 0; i < template.Length; i++)
         {
-            if (template[i] == tokens[i] || template[i] == Masker.Wildcard)
+            if (template[i].Contains(Masker.Wildcard, StringComparison.Ordinal) || line.Masked(i).SequenceEqual(template[i]))
             {
                 same++;
             }
         }
-
-        return (double)same / tokens.Length;
+        return (double)same / template.Length;
     }
 
-    private static void Merge(string[] template, string[] tokens)
+    private void Generalize(LogTemplate template)
     {
+        var tokens = template.Tokens;
         for (var i = 0; i < tokens.Length; i++)
         {
-            if (template[i] != tokens[i])
+            if (tokens[i] != Masker.Wildcard && !line.Masked(i).SequenceEqual(tokens[i]))
             {
-                template[i] = Masker.Wildcard;
+                template.AddSpread(i, tokens[i], template.Count);
+                tokens[i] = Masker.Generalize(tokens[i], line.Masked(i));
+                template.Invalidate();
             }
         }
     }

@@ -104,6 +104,7 @@ public static class BuiltInKinds
             new("user", T.String, Description: "the user the service runs as"),
             new("service", T.String, Description: "the service's process name, so its own listener is not a conflict"),
             new("unit", T.String, Description: "the service's systemd unit, when it differs from the service name"),
+            new("site_packages", T.Path, Description: "the Python site-packages folder plugins are installed into (python.wheels)"),
         ]),
     ];
 

@@ -7,6 +7,7 @@ using Medic.Probes.Nats;
 using Medic.Probes.Nginx;
 using Medic.Probes.Postgres;
 using Medic.Probes.Prometheus;
+using Medic.Probes.Python;
 using Medic.Probes.Redis;
 using Medic.Probes.Sqlite;
 using Medic.Probes.Tcp;
@@ -29,6 +30,7 @@ public static class BuiltInProbes
         new HostMemoryProbe(),
         new ProcessListProbe(),
         new FileHoldersProbe(),
+        new PythonWheelsProbe(),
         new SystemdUnitProbe(),
         new HttpGetProbe(),
         new TcpConnectProbe(),

@@ -1,5 +1,8 @@
 using Medic.Server.Alerts;
 using Medic.Server.Api;
+using Medic.Server.Dashboard;
+using Medic.Server.Health;
+using Medic.Server.Metrics;
 using Medic.Server.Scheduling;
 using Medic.Server.Store;
 using Microsoft.AspNetCore.Builder;
@@ -21,7 +24,7 @@ public sealed record ServerOptions(string Urls, string StorePath, TimeSpan Inter
     public RetentionPolicy Retention { get; init; } = RetentionPolicy.Default;
 }
 
-/// <summary>Builds the web application: API, health, token checks and the scheduler as a background loop.</summary>
+/// <summary>Builds the web application: API, health, metrics, dashboard, token checks and the scheduler as a background loop.</summary>
 public static class ServerApp
 {
     public static WebApplication Build(ServerOptions options, ISystemRunner runner, TimeProvider time)
@@ -33,7 +36,9 @@ public static class ServerApp
         var store = HistoryStores.Open(options.StorePath);
         app.Lifetime.ApplicationStopped.Register(store.Dispose);
         var scheduler = new Scheduler(runner, store, options.Interval, options.Concurrency, time);
-        app.UseMiddleware<TokenMiddleware>(options.Tokens);
+        var sessions = new DashboardSessions(time);
+        app.UseWhen(http => DashboardAuthMiddleware.IsDashboard(http.Request.Path), ui => ui.UseMiddleware<DashboardAuthMiddleware>(sessions));
+        app.UseWhen(http => !DashboardAuthMiddleware.IsDashboard(http.Request.Path), api => api.UseMiddleware<TokenMiddleware>(options.Tokens));
         ApiRoutes.Map(app, runner, store, scheduler);
         if (options.Webhooks.Count > 0)
         {
@@ -43,6 +48,9 @@ public static class ServerApp
 
         var retention = new RetentionLoop(store, options.Retention, time);
         app.Lifetime.ApplicationStarted.Register(() => _ = retention.RunAsync(app.Lifetime.ApplicationStopping));
+        HealthRoutes.Map(app, runner, store, scheduler, time);
+        MetricsRoutes.Map(app, new ServerMetrics(store, () => scheduler.Failures));
+        DashboardRoutes.Map(app, runner, store, options.Tokens, sessions, time);
         app.Lifetime.ApplicationStarted.Register(() => _ = scheduler.RunAsync(app.Lifetime.ApplicationStopping));
         return app;
     }

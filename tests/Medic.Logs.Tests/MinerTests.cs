@@ -12,7 +12,7 @@ public sealed class MinerTests
         var a = miner.Add("Connection from 10.0.0.1:5432 closed after 12ms");
         var b = miner.Add("Connection from 10.0.0.7:5433 closed after 40ms");
         a.ShouldBeSameAs(b);
-        a.Text.ShouldBe("Connection from <*> closed after <*>");
+        a.Text.ShouldBe("Connection from <*>:<*> closed after <*>");
         a.Count.ShouldBe(2);
     }
 
@@ -32,6 +32,88 @@ public sealed class MinerTests
         Masker.MaskToken("user_id=42").ShouldBe("user_id=<*>");
         Masker.MaskToken("closed").ShouldBe("closed");
         Masker.MaskToken("/var/log/app.log").ShouldBe("<*>");
+    }
+
+    [Theory]
+    [InlineData("blk_-6952295868487656571", "blk_<*>")]
+    [InlineData("/10.250.19.102:54106", "/<*>:<*>")]
+    [InlineData("10.251.42.84:50010", "<*>:<*>")]
+    [InlineData("(HWID=1973)", "(HWID=<*>)")]
+    [InlineData("550e8400-e29b-41d4-a716-446655440000,", "<*>,")]
+    [InlineData("https://example.com/a?b=1", "<*>")]
+    [InlineData("C:\\Windows\\winsxs\\x.dll", "<*>")]
+    [InlineData("took=12.5ms", "took=<*>")]
+    [InlineData("eth0", "eth0")]
+    [InlineData("Slf4jLogger", "Slf4jLogger")]
+    [InlineData("<*>:<*>", "<*>:<*>")]
+    public void Masking_keeps_names_keys_and_punctuation(string token, string masked) =>
+        Masker.MaskToken(token).ShouldBe(masked);
+
+    [Fact]
+    public void Templates_carry_count_levels_first_last_seen_and_value_spread()
+    {
+        var miner = new TemplateMiner();
+        var t0 = new DateTimeOffset(2026, 1, 1, 10, 0, 0, TimeSpan.Zero);
+        for (var i = 0; i < 300; i++)
+        {
+            miner.Add($"request {i % 3 + 100} failed for user_id={i}", i % 2 == 0 ? "ERROR" : "warn", t0.AddSeconds(300 - i));
+        }
+        var t = miner.Templates.ShouldHaveSingleItem();
+        t.Text.ShouldBe("request <*> failed for user_id=<*>");
+        t.Count.ShouldBe(300);
+        t.Levels.ShouldBe(new Dictionary<string, long> { ["ERROR"] = 150, ["warn"] = 150 });
+        t.FirstSeen.ShouldBe(t0.AddSeconds(1));
+        t.LastSeen.ShouldBe(t0.AddSeconds(300));
+        t.Example.ShouldBe("request 100 failed for user_id=0");
+        var request = t.Variables[0];
+        request.Position.ShouldBe(1);
+        request.DistinctCount.ShouldBe(3);
+        request.IsEstimate.ShouldBeFalse();
+        request.Top(2).ShouldBe([new("100", 100), new("101", 100)]);
+        var user = t.Variables[1];
+        user.IsEstimate.ShouldBeTrue();
+        user.DistinctCount.ShouldBeInRange(260, 340);
+        user.Top(1).Single().Value.ShouldBe(1);
+    }
+
+    [Fact]
+    public void A_word_position_becomes_a_variable_once_it_holds_four_values_and_the_seed_value_is_kept()
+    {
+        var miner = new TemplateMiner();
+        var lines = new[] { "session opened for user root", "session opened for user alice", "session opened for user bob", "link state up now" };
+        var first = lines.Select(miner.Add).ToList();
+        miner.Compact();
+        miner.Templates.Count.ShouldBe(4);
+        miner.Add("session opened for user carol");
+        miner.Compact();
+        miner.Templates.Select(t => t.Text).Order().ShouldBe(["link state up now", "session opened for user <*>"]);
+        first[0].Text.ShouldBe("session opened for user <*>");
+        first[0].Canonical.Count.ShouldBe(4);
+        first[0].Canonical.Variables.Single().Top(5).Select(p => p.Key).Order().ShouldBe(["alice", "bob", "carol", "root"]);
+        miner.Add("session opened for user dave").ShouldBeSameAs(first[0].Canonical);
+    }
+
+    [Fact]
+    public void Two_words_at_a_position_stay_two_templates()
+    {
+        var miner = new TemplateMiner();
+        miner.Add("Link error on port 3");
+        miner.Add("Link ok on port 4");
+        miner.Compact();
+        miner.Templates.Select(t => t.Text).Order().ShouldBe(["Link error on port <*>", "Link ok on port <*>"]);
+    }
+
+    [Fact]
+    public void User_masks_keep_the_whitespace_around_a_match()
+    {
+        var masks = new UserMasks([new System.Text.RegularExpressions.Regex(@"/.+?\s")]);
+        masks.Apply("GET /v2/servers HTTP/1.1 done").ShouldBe("GET <*> HTTP<*> done");
+    }
+
+    [Fact]
+    public void Strict_gzip_validation_is_active()
+    {
+        StrictGzip.Active.ShouldBeTrue();
     }
 
     [Fact]

@@ -52,27 +52,104 @@ public sealed class ReaderTests : IDisposable
     }
 
     [Fact]
-    public void Invalid_utf8_is_a_clear_error_with_line_number()
+    public void Truncated_gzip_names_the_line_where_data_stops()
     {
-        var path = Write("bad.log", [.. Encoding.UTF8.GetBytes("ok\n"), 0xC3, 0x28, (byte)'\n']);
-        var e = Should.Throw<LogInputException>(() => LogLineReader.ReadLines(path).ToList());
-        e.Message.ShouldContain("bad.log:2");
+        var full = Gzip(string.Concat(Enumerable.Range(0, 20000).Select(i => $"line {i} of a log with some text\n")));
+        var path = Write("cut.log.gz", full[..(full.Length * 3 / 4)]);
+        var lines = 0;
+        var e = Should.Throw<LogInputException>(() =>
+        {
+            foreach (var unused in LogLineReader.ReadLines(path))
+            {
+                lines++;
+            }
+        });
+        lines.ShouldBeGreaterThan(0);
+        e.Message.ShouldBe($"{path}:{lines + 1}: truncated gzip stream (the file ends inside compressed data)");
     }
 
     [Fact]
-    public void Nul_bytes_are_a_clear_error()
+    public void Gzip_missing_its_trailer_is_reported_as_truncated()
+    {
+        var full = Gzip("one\ntwo\n");
+        var path = Write("notrailer.log.gz", full[..^8]);
+        var e = Should.Throw<LogInputException>(() => LogLineReader.ReadLines(path).ToList());
+        e.Message.ShouldContain("notrailer.log.gz:");
+        e.Message.ShouldContain("truncated gzip stream");
+    }
+
+    [Fact]
+    public void Truncated_second_member_of_a_multi_member_gzip_is_reported()
+    {
+        var second = Gzip(string.Concat(Enumerable.Repeat("second member line 42\n", 5000)));
+        var path = Write("multi.log.gz", [.. Gzip("one\n"), .. second[..(second.Length / 2)]]);
+        var e = Should.Throw<LogInputException>(() => LogLineReader.ReadLines(path).ToList());
+        e.Message.ShouldContain("truncated gzip stream");
+    }
+
+    [Fact]
+    public void Gzip_is_recognised_by_its_magic_bytes_without_the_extension()
+    {
+        var path = Write("rotated.log.1", [.. Gzip("one\n"), .. Gzip("two\n")]);
+        LogLineReader.ReadLines(path).ToList().ShouldBe(["one", "two"]);
+    }
+
+    [Fact]
+    public void Stdin_is_read_from_the_given_stream()
+    {
+        using var input = new MemoryStream(Encoding.UTF8.GetBytes("a\nb\n"));
+        LogLineReader.ReadLines("-", input).ToList().ShouldBe(["a", "b"]);
+    }
+
+    [Fact]
+    public void Invalid_utf8_is_a_clear_error_with_line_and_column()
+    {
+        var path = Write("bad.log", [.. Encoding.UTF8.GetBytes("ok\nab"), 0xC3, 0x28, (byte)'\n']);
+        var e = Should.Throw<LogInputException>(() => LogLineReader.ReadLines(path).ToList());
+        e.Message.ShouldBe($"{path}:2:3: invalid UTF-8 (byte 0xC3)");
+    }
+
+    [Fact]
+    public void Multibyte_utf8_split_across_buffer_reads_is_decoded()
+    {
+        var text = string.Concat(Enumerable.Range(0, 30000).Select(i => $"zürich {i} ✓\n"));
+        var path = Write("utf8.log", Encoding.UTF8.GetBytes(text));
+        var lines = LogLineReader.ReadLines(path).ToList();
+        lines.Count.ShouldBe(30000);
+        lines[29999].ShouldBe("zürich 29999 ✓");
+    }
+
+    [Fact]
+    public void Nul_bytes_are_a_clear_error_with_column()
     {
         var path = Write("nul.log", [(byte)'a', 0, (byte)'\n']);
         var e = Should.Throw<LogInputException>(() => LogLineReader.ReadLines(path).ToList());
-        e.Message.ShouldContain("nul.log:1: NUL byte");
+        e.Message.ShouldBe($"{path}:1:2: NUL byte in log line (binary file?)");
     }
 
     [Fact]
-    public void A_50_MB_line_is_a_clear_error_not_a_crash()
+    public void A_50_MB_line_is_a_clear_error_after_the_lines_before_it()
     {
-        var path = Write("huge.log", [.. new byte[50 * 1024 * 1024].Select(_ => (byte)'x'), (byte)'\n']);
-        var e = Should.Throw<LogInputException>(() => LogLineReader.ReadLines(path).ToList());
-        e.Message.ShouldContain("huge.log:1: line longer than");
+        var huge = new byte[50 * 1024 * 1024];
+        huge.AsSpan().Fill((byte)'x');
+        var path = Write("huge.log", [.. Encoding.UTF8.GetBytes("first\n"), .. huge, (byte)'\n']);
+        var seen = new List<string>();
+        var e = Should.Throw<LogInputException>(() =>
+        {
+            foreach (var line in LogLineReader.ReadLines(path))
+            {
+                seen.Add(line);
+            }
+        });
+        seen.ShouldBe(["first"]);
+        e.Message.ShouldBe($"{path}:2: line longer than {LogLineReader.MaxLineChars} bytes");
+    }
+
+    [Fact]
+    public void A_line_just_under_the_limit_is_read_whole()
+    {
+        var path = Write("long.log", [.. Enumerable.Repeat((byte)'y', LogLineReader.MaxLineChars - 1), (byte)'\n', (byte)'z']);
+        LogLineReader.ReadLines(path).Select(l => l.Length).ToList().ShouldBe([LogLineReader.MaxLineChars - 1, 1]);
     }
 
     [Fact]

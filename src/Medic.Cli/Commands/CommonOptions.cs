@@ -30,6 +30,14 @@ internal static class CommonOptions
             : Fail<TimeSpan?>(r, $"{name} takes a duration such as 500ms, 10s or 2m, not '{r.Tokens.Single().Value}'"),
     };
 
+    public static Option<long?> Size(string name, string description) => new(name)
+    {
+        Description = description,
+        CustomParser = r => Quantities.TryParseSize(r.Tokens.Single().Value, out var b) && b > 0
+            ? b
+            : Fail<long?>(r, $"{name} takes a size such as 512KB, 8MB or 1GB, not '{r.Tokens.Single().Value}'"),
+    };
+
     public static Option<bool> Verbose() => new("--verbose", "-v") { Description = "Also list every probe that ran" };
 
     private static T Fail<T>(System.CommandLine.Parsing.ArgumentResult r, string message)

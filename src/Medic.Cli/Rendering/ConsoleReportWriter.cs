@@ -74,6 +74,11 @@ internal sealed class ConsoleReportWriter(IAnsiConsole console, SecretSet secret
             console.MarkupLine($"  [dim]see[/]      {Esc(r)}");
         }
 
+        foreach (var r in f.Related)
+        {
+            console.MarkupLine($"  [dim]also     {Esc(r.Runbook)} › {Esc(r.Cause)} · {Esc(r.Component)}: {Esc(r.Title)}[/]");
+        }
+
         console.WriteLine();
     }
 

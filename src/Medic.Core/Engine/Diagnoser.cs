@@ -5,8 +5,8 @@ using Medic.Core.Systems;
 
 namespace Medic.Core.Engine;
 
-/// <summary>Plan, execute, evaluate: one diagnosis of one system.</summary>
-public sealed class Diagnoser(ProbeRegistry probes, TimeProvider time)
+/// <summary>Plan, execute, evaluate: one diagnosis of one system, from live probes or from stored observations.</summary>
+public sealed class Diagnoser(ProbeRegistry probes, TimeProvider time, IObservationSource? source = null)
 {
     public async Task<Diagnosis> RunAsync(
         SystemDefinition system,
@@ -18,7 +18,7 @@ public sealed class Diagnoser(ProbeRegistry probes, TimeProvider time)
         var started = time.GetUtcNow();
         var t0 = time.GetTimestamp();
         var plan = new Planner(probes).Build(system, runbooks, options);
-        var observations = await new ProbeExecutor(time).RunAsync(plan.Invocations, options, observer ?? NullRunObserver.Instance, cancellationToken)
+        var observations = await new ProbeExecutor(time, source).RunAsync(plan.Invocations, options, observer ?? NullRunObserver.Instance, cancellationToken)
             .ConfigureAwait(false);
         var (findings, warnings) = FindingEvaluator.Evaluate(plan.Instances, i => observations.GetValueOrDefault(i.Key), system.Secrets);
         var ordered = plan.Invocations.Select(i => observations[i.Key]).ToList();

@@ -3,7 +3,7 @@ using Medic.Core.Model;
 
 namespace Medic.Core.Engine;
 
-/// <summary>Evaluates every cause of every runbook instance over the observations and returns the findings, ordered.</summary>
+/// <summary>Evaluates every cause of every runbook instance over the observations and returns the findings, ranked (<see cref="FindingRanker"/>).</summary>
 public static class FindingEvaluator
 {
     public static (IReadOnlyList<Finding> Findings, IReadOnlyList<EvaluationWarning> Warnings) Evaluate(
@@ -11,7 +11,7 @@ public static class FindingEvaluator
         Func<ProbeInvocation, Observation?> lookup,
         SecretSet secrets)
     {
-        var findings = new List<(Finding Finding, int Order)>();
+        var findings = new List<RankedFinding>();
         var warnings = new List<EvaluationWarning>();
         var order = 0;
         foreach (var instance in instances)
@@ -52,16 +52,10 @@ public static class FindingEvaluator
                     evidence,
                     secrets.Scrub(cause.Fix.Render(scope).Trim()),
                     cause.Refs);
-                findings.Add((finding, order));
+                findings.Add(new RankedFinding(finding, order, cause.Supersedes, instance.Runbook.AppliesTo.Count > 0 ? instance.Runbook.AppliesTo[0] : ""));
             }
         }
 
-        var ordered = findings
-            .OrderByDescending(f => f.Finding.Severity)
-            .ThenByDescending(f => f.Finding.Confidence)
-            .ThenBy(f => f.Order)
-            .Select(f => f.Finding)
-            .ToList();
-        return (ordered, warnings);
+        return (FindingRanker.Rank(findings), warnings);
     }
 }

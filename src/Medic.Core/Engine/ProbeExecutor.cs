@@ -7,10 +7,13 @@ namespace Medic.Core.Engine;
 /// <summary>
 /// Runs probe invocations in parallel (bounded), one at a time per component, each within its timeout, and the
 /// whole set within the overall deadline. Every invocation yields exactly one observation; only the caller's
-/// cancellation (Ctrl+C) escapes as an exception.
+/// cancellation (Ctrl+C) escapes as an exception. Observations come from <paramref name="source"/> (live probes
+/// by default, or stored ones), so the same path serves a live run and a bundle.
 /// </summary>
-public sealed class ProbeExecutor(TimeProvider time)
+public sealed class ProbeExecutor(TimeProvider time, IObservationSource? source = null)
 {
+    private readonly IObservationSource _source = source ?? LiveObservationSource.Instance;
+
     public async Task<IReadOnlyDictionary<string, Observation>> RunAsync(
         IReadOnlyList<ProbeInvocation> invocations,
         DiagnoseOptions options,
@@ -75,7 +78,7 @@ public sealed class ProbeExecutor(TimeProvider time)
             try
             {
                 observer.ProbeStarted(invocation.Probe.Name, invocation.Component.Name);
-                var observation = await ProbeRunner.RunAsync(invocation, time, runToken).ConfigureAwait(false);
+                var observation = await _source.ObserveAsync(invocation, time, runToken).ConfigureAwait(false);
                 results[invocation.Key] = observation;
                 observer.ProbeFinished(observation);
             }

@@ -35,7 +35,19 @@ public static class JsonReportWriter
         ["observations"] = new JsonArray([.. report.Observations.Select(ObservationJson.ToJson)]),
     };
 
-    public static JsonObject FindingJson(Finding f) => new()
+    /// <summary>One finding; <c>related</c> (the generic findings it folded, same shape) appears only when there are any.</summary>
+    public static JsonObject FindingJson(Finding f)
+    {
+        var json = BaseJson(f);
+        if (f.Related.Count > 0)
+        {
+            json["related"] = new JsonArray([.. f.Related.Select(FindingJson)]);
+        }
+
+        return json;
+    }
+
+    private static JsonObject BaseJson(Finding f) => new()
     {
         ["runbook"] = f.Runbook,
         ["cause"] = f.Cause,

@@ -42,6 +42,11 @@ public static class MarkdownReportWriter
                 {
                     sb.AppendLine($"**See:** {string.Join(" · ", f.Refs)}").AppendLine();
                 }
+
+                foreach (var r in f.Related)
+                {
+                    sb.AppendLine($"*Also (folded, more generic):* `{r.Runbook}` › `{r.Cause}` on **{Escape(r.Component)}**: {Escape(r.Title)}").AppendLine();
+                }
             }
         }
 

@@ -11,7 +11,7 @@ internal sealed partial class RunbookReader
 {
     private const double DefaultConfidence = 0.8;
     private static readonly Template EmptyTitle = Template.TryParse("", out var t, out _) ? t : throw new InvalidOperationException();
-    private static readonly string[] CauseKeys = ["id", "title", "when", "manual", "severity", "confidence", "explanation", "fix", "refs"];
+    private static readonly string[] CauseKeys = ["id", "title", "when", "manual", "severity", "confidence", "explanation", "fix", "refs", "supersedes"];
     private static readonly Expression Never = Expression.TryParse("false", out var never, out _) ? never : throw new InvalidOperationException();
 
     private List<Cause> ReadCauses(YamlMap root, IReadOnlyList<string> checkNames, List<string> runbookRefs)
@@ -68,12 +68,44 @@ internal sealed partial class RunbookReader
         var fix = map.Scalar("fix", required: true) is { } f ? CheckTemplate(f, known, "fix") : null;
         var title = map.Scalar("title") is { } tn ? CheckTemplate(tn, known, "title") : EmptyTitle;
         var refs = map.Scalars("refs").Select(s => s.Value ?? "").Concat(runbookRefs).Distinct().ToList();
+        var supersedes = ReadSupersedes(map, manual);
         if (when is null || explanation is null || fix is null || title is null)
         {
             return null;
         }
 
-        return new Cause(id, title, when, severity, confidence, explanation, fix, refs, file.PositionOf(map.Node), manual);
+        return new Cause(id, title, when, severity, confidence, explanation, fix, refs, file.PositionOf(map.Node), manual) { Supersedes = supersedes };
+    }
+
+    /// <summary><c>supersedes:</c> a list of <c>runbook-id</c> or <c>runbook-id/cause-id</c>; a manual cause supersedes nothing.</summary>
+    private List<string> ReadSupersedes(YamlMap map, bool manual)
+    {
+        var entries = new List<string>();
+        if (map.Get("supersedes") is not { } node)
+        {
+            return entries;
+        }
+
+        if (manual)
+        {
+            map.Error(node, "a manual cause never becomes a finding, so it supersedes nothing");
+        }
+
+        foreach (var scalar in map.Scalars("supersedes"))
+        {
+            var text = scalar.Value ?? "";
+            var parts = text.Split('/');
+            var valid = parts.Length is 1 or 2 && RunbookLoader.RunbookId().IsMatch(parts[0]) && (parts.Length == 1 || RunbookLoader.CauseId().IsMatch(parts[1]));
+            if (!valid)
+            {
+                map.Error(scalar, $"supersedes entry '{text}' must be a runbook id or runbook-id/cause-id, e.g. 'sqlite.database-locked/journal-not-wal'");
+                continue;
+            }
+
+            entries.Add(text);
+        }
+
+        return entries;
     }
 
     private Expression? ReadCondition(YamlMap map, List<string> known)

@@ -33,6 +33,10 @@ internal static class AccessCheck
     public static bool CanWrite(FileStatus file, UserAccount user) =>
         !file.IsImmutable && Allows(file, user, file.IsDirectory ? Write | Execute : Write);
 
+    /// <summary>Executing means a regular file with an execute bit the user has (root: any execute bit).</summary>
+    public static bool CanExecute(FileStatus file, UserAccount user) =>
+        !file.IsDirectory && Allows(file, user, Execute);
+
     /// <summary>
     /// The first folder on the way to <paramref name="canonicalPath"/> that the user may not enter, or null when
     /// every one may be searched. A path is no use to a user who cannot reach it, whatever its own mode says.

@@ -13,7 +13,7 @@ public sealed class FileStatProbe : IProbe
 {
     public string Name => "file.stat";
 
-    public string Description => "existence, owner, mode and read/write access for a user of files and folders, read-only mounts included";
+    public string Description => "existence, owner, mode and read/write/execute access for a user of files and folders, read-only mounts included";
 
     public IReadOnlyList<string> Kinds { get; } = ["host"];
 
@@ -105,6 +105,7 @@ public sealed class FileStatProbe : IProbe
         entry["readable"] = user is null ? null : target is not null && blockedBy is null && AccessCheck.CanRead(target, user);
         entry["writable"] = user is null ? null
             : target is not null && blockedBy is null && mountReadOnly != true && AccessCheck.CanWrite(target, user);
+        entry["executable"] = user is null ? null : target is not null && blockedBy is null && AccessCheck.CanExecute(target, user);
         entry["mount_read_only"] = mountReadOnly;
         entry["blocked_by"] = blockedBy;
         entry["creatable"] = null;

@@ -5,18 +5,25 @@ using Microsoft.Data.Sqlite;
 
 namespace Medic.Probes.Sqlite;
 
-/// <summary><c>sqlite.schema</c>: tables with their columns, indexes, triggers and views; row counts for named tables.</summary>
-public sealed class SqliteSchemaProbe : IProbe
+/// <summary>
+/// <c>sqlite.schema</c>: tables with their columns, indexes, triggers (with their SQL, the NEW./OLD. columns they use
+/// and those the table no longer has) and views; row counts for named tables; optionally <c>PRAGMA foreign_key_check</c>.
+/// </summary>
+public sealed partial class SqliteSchemaProbe : IProbe
 {
     public string Name => "sqlite.schema";
 
-    public string Description => "tables (with columns), indexes, triggers and views of a SQLite file; row counts of the tables named";
+    public string Description => "tables (with columns), indexes, triggers (SQL, columns used, columns gone) and views of a SQLite file; row counts of the tables named; foreign key violations on request";
+
+    /// <summary>At most this many <c>foreign_key_check</c> rows are returned (the count says whether there were more).</summary>
+    public const int MaxViolations = 100;
 
     public IReadOnlyList<string> Kinds { get; } = ["sqlite"];
 
     public IReadOnlyList<ProbeParameter> Parameters { get; } =
     [
         new("tables", ParameterType.StringList, Description: "tables whose rows to count (counting reads the whole table)"),
+        new("foreign_key_check", ParameterType.Bool, Description: "run PRAGMA foreign_key_check (reads every child table; first 100 violations)"),
     ];
 
     public Task<ProbeResult> RunAsync(ProbeContext context, CancellationToken cancellationToken = default)
@@ -34,6 +41,7 @@ public sealed class SqliteSchemaProbe : IProbe
 
         var path = context.Component.ResolvePath(setting);
         var counted = context.GetStrings("tables").Where(t => t.Length > 0).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var checkForeignKeys = context.GetBool("foreign_key_check") == true;
         SqliteDatabaseFile.Gate.Wait(cancellationToken);
         try
         {
@@ -45,7 +53,7 @@ public sealed class SqliteSchemaProbe : IProbe
 
             try
             {
-                var data = SqliteReadSession.Run(file!, context.Timeout, s => Read(s, counted, cancellationToken));
+                var data = SqliteReadSession.Run(file!, context.Timeout, s => Read(s, counted, checkForeignKeys, cancellationToken));
                 data["path"] = path;
                 return ProbeResult.Ok(data);
             }
@@ -60,10 +68,10 @@ public sealed class SqliteSchemaProbe : IProbe
         }
     }
 
-    private static JsonObject Read(SqliteReadSession session, IReadOnlySet<string> counted, CancellationToken cancellationToken)
+    private static JsonObject Read(SqliteReadSession session, IReadOnlySet<string> counted, bool checkForeignKeys, CancellationToken cancellationToken)
     {
         var objects = session.Query(
-            "SELECT type, name, tbl_name FROM sqlite_schema WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY type, name",
+            "SELECT type, name, tbl_name, sql FROM sqlite_schema WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY type, name",
             cancellationToken);
         var tables = new JsonArray();
         var indexes = new JsonArray();
@@ -90,7 +98,7 @@ public sealed class SqliteSchemaProbe : IProbe
                     indexes.Add(new JsonObject { ["name"] = name, ["table"] = table });
                     break;
                 case "trigger":
-                    triggers.Add(new JsonObject { ["name"] = name, ["table"] = table });
+                    triggers.Add(new JsonObject { ["name"] = name, ["table"] = table, ["sql"] = row[3] });
                     break;
                 case "view":
                     views.Add(new JsonObject { ["name"] = name, ["columns"] = Columns(session, name, cancellationToken) });
@@ -100,7 +108,12 @@ public sealed class SqliteSchemaProbe : IProbe
             }
         }
 
-        return new JsonObject
+        foreach (var trigger in triggers.OfType<JsonObject>())
+        {
+            DescribeColumnUse(trigger, tables);
+        }
+
+        var result = new JsonObject
         {
             ["tables"] = tables,
             ["indexes"] = indexes,
@@ -108,7 +121,45 @@ public sealed class SqliteSchemaProbe : IProbe
             ["views"] = views,
             ["missing_tables"] = new JsonArray([.. counted.Where(t => !found.Contains(t)).Order(StringComparer.Ordinal).Select(t => (JsonNode?)t)]),
         };
+        if (checkForeignKeys)
+        {
+            var rows = session.Query("SELECT \"table\", rowid, parent, fkid FROM pragma_foreign_key_check", cancellationToken, MaxViolations + 1);
+            result["foreign_key_violations"] = new JsonArray([.. rows.Take(MaxViolations).Select(r => (JsonNode?)new JsonObject
+            {
+                ["table"] = r[0],
+                ["rowid"] = long.TryParse(r[1], out var id) ? id : null,
+                ["parent"] = r[2],
+                ["fkid"] = long.TryParse(r[3], out var fk) ? fk : null,
+            })]);
+            result["foreign_key_violations_truncated"] = rows.Count > MaxViolations;
+            result["foreign_keys_enabled"] = session.Number("PRAGMA foreign_keys", cancellationToken) == 1;
+        }
+
+        return result;
     }
+
+    /// <summary>
+    /// <c>references</c>: the columns a trigger reads as NEW.x / OLD.x; <c>missing_columns</c>: those its table no longer
+    /// has (the trigger fails with "no such column"); <c>unused_columns</c>: table columns it never reads (a column
+    /// added after the trigger was made is not captured).
+    /// </summary>
+    private static void DescribeColumnUse(JsonObject trigger, JsonArray tables)
+    {
+        var sql = trigger["sql"]?.GetValue<string>() ?? "";
+        var table = tables.OfType<JsonObject>().FirstOrDefault(t =>
+            string.Equals(t["name"]?.GetValue<string>(), trigger["table"]?.GetValue<string>(), StringComparison.OrdinalIgnoreCase));
+        var columns = table?["columns"]?.AsArray().Select(c => c?.GetValue<string>() ?? "").ToList() ?? [];
+        var references = ColumnReference().Matches(sql)
+            .Select(m => m.Groups["name"].Value)
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .ToList();
+        trigger["references"] = new JsonArray([.. references.Select(r => (JsonNode?)r)]);
+        trigger["missing_columns"] = new JsonArray([.. references.Where(r => !columns.Contains(r, StringComparer.OrdinalIgnoreCase)).Select(r => (JsonNode?)r)]);
+        trigger["unused_columns"] = new JsonArray([.. columns.Where(c => !references.Contains(c, StringComparer.OrdinalIgnoreCase)).Select(c => (JsonNode?)c)]);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:NEW|OLD)\s*\.\s*(?:""(?<name>[^""]+)""|`(?<name>[^`]+)`|\[(?<name>[^\]]+)\]|(?<name>[A-Za-z_][A-Za-z0-9_$]*))", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex ColumnReference();
 
     private static JsonArray Columns(SqliteReadSession session, string table, CancellationToken cancellationToken) =>
         new([.. session.Query($"PRAGMA table_info({SqliteReadSession.Quote(table)})", cancellationToken)

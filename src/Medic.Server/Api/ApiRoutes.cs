@@ -6,15 +6,11 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Medic.Server.Api;
 
-/// <summary>The JSON API under <c>/api/</c> and the health routes. No route takes an address: on-demand runs name a configured system.</summary>
+/// <summary>The JSON API under <c>/api/</c>. No route takes an address: on-demand runs name a configured system.</summary>
 public static class ApiRoutes
 {
     public static void Map(IEndpointRouteBuilder app, ISystemRunner runner, HistoryStore store, Scheduler scheduler)
     {
-        app.MapGet("/health", () => Results.Json(new { status = "Healthy" }));
-        app.MapGet("/health/live", () => Results.Json(new { status = "Healthy" }));
-        app.MapGet("/health/ready", () => Results.Json(new { status = "Healthy", systems = runner.Systems.Count }));
-
         app.MapGet("/api/systems", () => Results.Json(runner.Systems.Select(name =>
         {
             var open = store.Findings(name, StoredFinding.Open);
@@ -28,6 +24,9 @@ public static class ApiRoutes
             store.RunReport(id) is { } json ? Results.Text(json, "application/json") : Results.NotFound(new { error = $"no run {id}" }));
 
         app.MapGet("/api/findings", (string? system, string? status) => Results.Json(store.Findings(system, status)));
+
+        app.MapGet("/api/runs/{id:long}/observations", (long id) =>
+            store.RunObservations(id) is { } list ? Results.Text(list.ToJsonString(), "application/json") : Results.NotFound(new { error = $"no run {id}" }));
 
         app.MapPost("/api/systems/{name}/diagnose", async (string name, CancellationToken ct) =>
         {

@@ -27,6 +27,7 @@ public abstract partial class HistoryStore
             using var old = Command(lease.Connection, tx, "DELETE FROM runs WHERE started < @drop");
             Text(old, "drop", drop);
             var dropped = old.ExecuteNonQuery();
+            DeleteOrphanObservations(lease.Connection, tx);
             tx.Commit();
             return new RetentionResult(thinned, dropped);
         }

@@ -46,7 +46,9 @@ public abstract partial class HistoryStore : IDisposable
             }
 
             ResolveMissing(tx, report, seen);
+            InsertObservations(tx, report, runId);
             tx.Commit();
+            OnRecorded(report);
             return runId;
         }
     }
@@ -113,7 +115,9 @@ public abstract partial class HistoryStore : IDisposable
             using var lease = Lease();
             using var cmd = Command(lease.Connection, null, "DELETE FROM runs WHERE started < @c");
             Text(cmd, "c", Stamp(cutoff));
-            return cmd.ExecuteNonQuery();
+            var deleted = cmd.ExecuteNonQuery();
+            DeleteOrphanObservations(lease.Connection, null);
+            return deleted;
         }
     }
 
@@ -126,6 +130,9 @@ public abstract partial class HistoryStore : IDisposable
     protected virtual void Dispose(bool disposing)
     {
     }
+
+    /// <summary>Size of the history in bytes (the file, or the database).</summary>
+    public abstract long SizeBytes { get; }
 
     /// <summary>An open connection for one operation; SQLite hands out its one connection, PostgreSQL a pooled one.</summary>
     protected abstract ConnectionLease Lease();

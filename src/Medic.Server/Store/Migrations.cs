@@ -35,5 +35,19 @@ public static class Migrations
             last_run_id INTEGER NOT NULL);
         CREATE INDEX findings_by_key ON findings (system, component, runbook, cause, status);
         """,
+        """
+        CREATE TABLE observations (
+            id {id},
+            run_id INTEGER NOT NULL,
+            system TEXT NOT NULL,
+            component TEXT NOT NULL,
+            probe TEXT NOT NULL,
+            started TEXT NOT NULL,
+            duration_ms DOUBLE PRECISION NOT NULL,
+            status TEXT NOT NULL,
+            error_kind TEXT NULL);
+        CREATE INDEX observations_by_run ON observations (run_id);
+        CREATE INDEX observations_by_component ON observations (system, component, started);
+        """,
     ];
 }

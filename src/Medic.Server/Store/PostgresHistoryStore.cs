@@ -17,6 +17,18 @@ public sealed class PostgresHistoryStore : HistoryStore
         Migrate();
     }
 
+    /// <summary>Size of the database that holds the history.</summary>
+    public override long SizeBytes
+    {
+        get
+        {
+            using var lease = Lease();
+            using var cmd = lease.Connection.CreateCommand();
+            cmd.CommandText = "SELECT pg_database_size(current_database())";
+            return Convert.ToInt64(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        }
+    }
+
     protected override ConnectionLease Lease() => new(_source.OpenConnection(), owned: true);
 
     protected override void Dispose(bool disposing)

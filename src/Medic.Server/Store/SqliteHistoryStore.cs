@@ -21,6 +21,16 @@ public sealed class SqliteHistoryStore : HistoryStore
         Migrate();
     }
 
+    /// <summary>Size of the history on disk: the database file and its write-ahead log.</summary>
+    public override long SizeBytes
+    {
+        get
+        {
+            var path = _db.DataSource;
+            return new[] { path, path + "-wal" }.Select(p => new FileInfo(p)).Where(f => f.Exists).Sum(f => f.Length);
+        }
+    }
+
     protected override ConnectionLease Lease() => new(_db, owned: false);
 
     protected override void Dispose(bool disposing)

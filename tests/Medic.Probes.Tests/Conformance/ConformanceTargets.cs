@@ -23,6 +23,7 @@ internal static class ConformanceTargets
         ["disk.usage"] = new(p => Host(new() { ["paths"] = new JsonArray(p.PathOf("absent/none")) }), Expect.Observes),
         ["host.memory"] = new(_ => Host([]), Expect.Observes),
         ["process.list"] = new(_ => Host(new() { ["service"] = PythonChild.UniqueName("medic-absent-") }), Expect.Observes),
+        ["python.wheels"] = new(p => Host(new() { ["paths"] = new JsonArray(p.PathOf("absent/plugins")) }), Expect.Observes),
         ["file.holders"] = new(p => Host(new() { ["paths"] = new JsonArray(p.PathOf("absent/none")) }), Expect.Observes),
         ["systemd.unit"] = new(_ => Host(new() { ["service"] = PythonChild.UniqueName("medic-absent-") }), Expect.Observes),
         ["config.parse"] = new(p => Component("config", new JsonObject { ["path"] = p.PathOf("absent/app.yaml") }), Expect.NotFound),

@@ -27,9 +27,7 @@ public sealed class CodeAiScenarioTests(CodeAiWorld world)
     {
         world.Api.Faults.ClearAll();
         var run = await DiagnoseAsync(world.Env());
-        // The shared test PostgreSQL is started with autovacuum off on its command line (ALTER SYSTEM cannot turn it
-        // back on), and the generic postgres pack rightly reports that; it is the only finding allowed here.
-        AtWarningOrAbove(run).ShouldBe(["postgres.vacuum-needed/autovacuum-disabled"], run.Stdout);
+        AtWarningOrAbove(run).ShouldBeEmpty(run.Stdout);
     }
 
     [Fact]
@@ -47,6 +45,88 @@ public sealed class CodeAiScenarioTests(CodeAiWorld world)
         first.Cause.ShouldBe("codeai.database-connection-failures/db-not-running", run.Stdout);
         first.Text.ShouldContain("database ping failed: connection refused");
         first.Text.ShouldContain("503");
+    }
+
+    [Fact]
+    [Covers("codeai.database-connection-failures/pool-exhausted")]
+    public async Task A_database_with_every_connection_taken_is_named_as_pool_exhaustion()
+    {
+        world.Api.Faults.ClearAll();
+        world.Api.Faults.Set("pool-exhausted", "25");
+        var held = new List<Npgsql.NpgsqlConnection>();
+        try
+        {
+            // Every slot of the real server: the service's role up to the reserved slots, then the superuser's.
+            for (var i = 0; i < PostgresServer.MaxConnections - 3; i++)
+            {
+                held.Add(await OpenAsync(world.Database()));
+            }
+
+            for (var i = 0; i < 3; i++)
+            {
+                held.Add(await OpenAsync(world.Postgres.ConnectionString()));
+            }
+
+            var run = await DiagnoseAsync(world.Env());
+
+            var first = First(run);
+            first.Cause.ShouldBe("codeai.database-connection-failures/pool-exhausted", run.Stdout);
+            first.Text.ShouldContain("in_use=25 of max_connections=25");
+            first.Text.ShouldContain("too many clients");
+        }
+        finally
+        {
+            world.Api.Faults.ClearAll();
+            foreach (var connection in held)
+            {
+                await connection.DisposeAsync();
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("UPDATE jobs SET status = 'running' WHERE id = 'job-7'")]
+    // A migration's ACCESS EXCLUSIVE lock: the probes that read the table's statistics must skip it, not wait on it.
+    [InlineData("LOCK TABLE jobs IN ACCESS EXCLUSIVE MODE")]
+    [Covers("codeai.slow-database-queries/lock-contention")]
+    public async Task A_session_blocking_others_on_a_lock_is_named(string holderStatement)
+    {
+        world.Api.Faults.ClearAll();
+        await using var holder = await OpenAsync(world.Database());
+        await using var waiter = await OpenAsync(world.Database());
+        await using (var take = new Npgsql.NpgsqlCommand("BEGIN; " + holderStatement, holder))
+        {
+            await take.ExecuteNonQueryAsync(Ct);
+        }
+
+        // Bounded on the server, so the waiter ends even if the holder's rollback below never ran.
+        await using var wait = new Npgsql.NpgsqlCommand("SET statement_timeout = '40s'; UPDATE jobs SET status = 'failed' WHERE id = 'job-7'", waiter);
+        var waiting = wait.ExecuteNonQueryAsync(CancellationToken.None);
+        try
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1.5), Ct);
+            var run = await DiagnoseAsync(world.Env());
+
+            var first = First(run);
+            first.Cause.ShouldBe("codeai.slow-database-queries/lock-contention", run.Stdout);
+            first.Text.ShouldContain($"blocked by PID {holder.ProcessID}");
+        }
+        finally
+        {
+            await using (var rollback = new Npgsql.NpgsqlCommand("ROLLBACK", holder))
+            {
+                await rollback.ExecuteNonQueryAsync(CancellationToken.None);
+            }
+
+            await waiting;
+        }
+    }
+
+    private static async Task<Npgsql.NpgsqlConnection> OpenAsync(string connectionString)
+    {
+        var connection = new Npgsql.NpgsqlConnection(connectionString);
+        await connection.OpenAsync(Ct);
+        return connection;
     }
 
     [Fact]
@@ -137,6 +217,106 @@ public sealed class CodeAiScenarioTests(CodeAiWorld world)
         var first = First(run);
         first.Cause.ShouldBe("codeai.jwt-validation-errors/" + cause, run.Stdout);
         first.Text.ShouldContain(code);
+    }
+
+    [Fact]
+    [Covers("codeai.jwt-validation-errors/missing-token")]
+    public async Task A_request_without_a_token_is_named()
+    {
+        world.Api.Faults.ClearAll();
+        var env = world.Env();
+        env["CODEAI_TOKEN"] = "";
+        var run = await DiagnoseAsync(env);
+
+        var first = First(run);
+        first.Cause.ShouldBe("codeai.jwt-validation-errors/missing-token", run.Stdout);
+        first.Text.ShouldContain("AUTH005");
+    }
+
+    [Fact]
+    [Covers("codeai.jwt-validation-errors/unsupported-alg")]
+    public async Task A_token_signed_with_an_algorithm_codeai_does_not_accept_is_named()
+    {
+        world.Api.Faults.ClearAll();
+        var env = world.Env();
+        env["CODEAI_TOKEN"] = Jwt.Hs256(CodeAiWorld.Secret, "https://auth.codeai.local", "codeai-api", DateTimeOffset.UtcNow.AddHours(1), alg: "HS512");
+        var run = await DiagnoseAsync(env);
+
+        var first = First(run);
+        first.Cause.ShouldBe("codeai.jwt-validation-errors/unsupported-alg", run.Stdout);
+        first.Text.ShouldContain("AUTH007");
+        first.Text.ShouldContain("HS512");
+    }
+
+    [Fact]
+    [Covers("codeai.jwt-validation-errors/key-not-found")]
+    public async Task A_token_whose_kid_the_jwks_does_not_hold_is_named()
+    {
+        world.Api.Faults.ClearAll();
+        using var current = System.Security.Cryptography.RSA.Create(2048);
+        using var rotated = System.Security.Cryptography.RSA.Create(2048);
+        await using var idp = await StandIn.StandInService.StartAsync(new JwksSurface(Jwt.Jwks(current, "key-2026")), Ct);
+        var env = world.Env();
+        env["JWT_SECRET"] = "";
+        env["CODEAI_JWKS_URL"] = idp.Url + "/.well-known/jwks.json";
+        env["CODEAI_TOKEN"] = Jwt.Rs256(rotated, "key-2025", "https://auth.codeai.local", "codeai-api", DateTimeOffset.UtcNow.AddHours(1));
+        var run = await DiagnoseAsync(env);
+
+        var first = First(run);
+        first.Cause.ShouldBe("codeai.jwt-validation-errors/key-not-found", run.Stdout);
+        first.Text.ShouldContain("AUTH006");
+        first.Text.ShouldContain("key-2025");
+        idp.Requests.ShouldContain("GET /.well-known/jwks.json");
+    }
+
+    [Fact]
+    [Covers("codeai.jwt-validation-errors/jwks-fetch-failed")]
+    public async Task A_jwks_url_nothing_answers_is_named()
+    {
+        world.Api.Faults.ClearAll();
+        using var key = System.Security.Cryptography.RSA.Create(2048);
+        var env = world.Env();
+        env["JWT_SECRET"] = "";
+        env["CODEAI_JWKS_URL"] = $"http://127.0.0.1:{PostgresServer.FreePort()}/.well-known/jwks.json";
+        env["CODEAI_TOKEN"] = Jwt.Rs256(key, "key-2026", "https://auth.codeai.local", "codeai-api", DateTimeOffset.UtcNow.AddHours(1));
+        var run = await DiagnoseAsync(env);
+
+        var first = First(run);
+        first.Cause.ShouldBe("codeai.jwt-validation-errors/jwks-fetch-failed", run.Stdout);
+        first.Text.ShouldContain("AUTH009");
+    }
+
+    [Fact]
+    [Covers("codeai.database-connection-failures/network")]
+    public async Task A_database_host_that_does_not_resolve_is_named_as_network()
+    {
+        world.Api.Faults.ClearAll();
+        world.Api.Faults.Set("db-down", "database ping failed: dial tcp: lookup db.codeai.invalid: no such host");
+        var env = world.Env();
+        env["CODEAI_DB_HOST"] = "db.codeai.invalid";
+        var run = await DiagnoseAsync(env);
+        world.Api.Faults.ClearAll();
+
+        var first = First(run);
+        first.Cause.ShouldBe("codeai.database-connection-failures/network", run.Stdout);
+        first.Text.ShouldContain("db.codeai.invalid");
+        first.Text.ShouldContain("dns");
+    }
+
+    [Fact]
+    [Covers("codeai.redis-cache-issues/network")]
+    public async Task A_redis_host_that_does_not_resolve_is_named_as_network()
+    {
+        world.Api.Faults.ClearAll();
+        world.Api.Faults.Set("cache-down");
+        var env = world.Env();
+        env["CODEAI_REDIS_URL"] = "redis://cache.codeai.invalid:6379";
+        var run = await DiagnoseAsync(env);
+        world.Api.Faults.ClearAll();
+
+        var first = First(run);
+        first.Cause.ShouldBe("codeai.redis-cache-issues/network", run.Stdout);
+        first.Text.ShouldContain("cache.codeai.invalid");
     }
 
     [Fact]

@@ -9,7 +9,8 @@ public sealed class CodeAiWorld : IAsyncLifetime
 {
     public const string Secret = "codeai-test-secret-0123456789abcdef";
 
-    public PostgresServer Postgres { get; } = new();
+    // Autovacuum on, as CodeAI's production database runs (the fixture's default is off for stable probe statistics).
+    public PostgresServer Postgres { get; } = new() { Autovacuum = true };
 
     public RedisServer Redis { get; private set; } = null!;
 
@@ -18,9 +19,16 @@ public sealed class CodeAiWorld : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         await Postgres.InitializeAsync();
+        await Postgres.ExecuteAsync("CREATE ROLE codeai LOGIN", "postgres");
+        await Postgres.ExecuteAsync("""
+            CREATE TABLE jobs (id text PRIMARY KEY, type text NOT NULL, status text NOT NULL, created_at timestamptz NOT NULL DEFAULT now());
+            GRANT ALL ON jobs TO codeai;
+            INSERT INTO jobs (id, type, status) SELECT 'job-' || g, 'workflow.execute', 'completed' FROM generate_series(1, 50) g;
+            ANALYZE jobs;
+            """);
         // A cache with a memory limit and an eviction policy, as the guide's Redis is meant to run.
         Redis = await RedisServer.StartAsync(["--maxmemory", "64mb", "--maxmemory-policy", "allkeys-lru"]);
-        Api = await StandInService.StartAsync(new CodeAiSurface(), CancellationToken.None);
+        Api = await StandInService.StartAsync(new CodeAiSurface(Database()), CancellationToken.None);
     }
 
     public async ValueTask DisposeAsync()
@@ -29,6 +37,10 @@ public sealed class CodeAiWorld : IAsyncLifetime
         await Redis.DisposeAsync();
         await Postgres.DisposeAsync();
     }
+
+    /// <summary>The service's own connection string: the non-superuser role <c>codeai</c>, as the service connects.</summary>
+    public string Database() =>
+        new Npgsql.NpgsqlConnectionStringBuilder(Postgres.ConnectionString("app", "codeai")) { ApplicationName = "codeai" }.ConnectionString;
 
     /// <summary>The environment pointing examples/codeai/medic.yaml at the real components, a valid token by default.</summary>
     public Dictionary<string, string> Env() => new()

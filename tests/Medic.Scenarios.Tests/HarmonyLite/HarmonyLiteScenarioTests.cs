@@ -195,7 +195,8 @@ public sealed class HarmonyLiteScenarioTests(HarmonyLiteFixture fx) : IClassFixt
 
         report.First().ShouldBe("harmonylite.fails-to-start/config-file");
         report.Explanation(0).ShouldContain("line 12, column 6");
-        report.Causes.ShouldContain("harmonylite.config-validation-errors/toml-syntax");
+        report.Related(0).ShouldContain("harmonylite.config-validation-errors/toml-syntax");
+        report.Related(0).ShouldContain("config.invalid-syntax/syntax-error");
     }
 
     [Fact]
@@ -375,6 +376,8 @@ public sealed class HarmonyLiteScenarioTests(HarmonyLiteFixture fx) : IClassFixt
         public string First() => _findings.Count > 0 ? _findings[0].Cause : "(no findings)";
 
         public string Explanation(int i) => _findings[i].Explanation;
+
+        public IReadOnlyList<string> Related(int i) => _findings[i].Related;
 
         public IReadOnlyList<string> AtWarningOrAbove() => run.AtWarningOrAbove();
     }

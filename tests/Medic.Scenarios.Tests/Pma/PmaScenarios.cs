@@ -13,16 +13,28 @@ namespace Medic.Scenarios.Tests.Pma;
 /// PMA Backend Go (seed guide 000) on real parts: a real SQLite file held by a real sqlite3 process, real listeners
 /// on the service's port, real HS256 tokens, and the stand-in playing PMA's HTTP surface.
 /// </summary>
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public sealed class PmaScenarios : IAsyncLifetime
 {
     private const string Secret = "pma-jwt-secret-for-tests";
+    private const string HaToken = "ha-long-lived-token-for-tests";
     private readonly TempFolder _folder = new();
     private StandInService _api = null!;
+    private StandInService _homeAssistant = null!;
     private ChildProcess _server = null!;
 
     public async ValueTask InitializeAsync()
     {
         _api = await StandInService.StartAsync(new PmaSurface(), TestContext.Current.CancellationToken);
+        _homeAssistant = await StandInService.StartAsync(new HomeAssistantSurface(HaToken), TestContext.Current.CancellationToken);
+        foreach (var dir in new[] { "data", "logs" })
+        {
+            Directory.CreateDirectory(_folder.File(dir));
+            File.SetUnixFileMode(_folder.File(dir), (UnixFileMode)0b111_111_111);
+        }
+
+        File.SetUnixFileMode(_folder.Path, (UnixFileMode)0b111_101_101);
+        await File.WriteAllTextAsync(_folder.File("config.local.yaml"), Config, TestContext.Current.CancellationToken);
         // A real process named pma-server (sleep under that name) for the host checks; the stand-in answers its HTTP.
         var program = _folder.File("pma-server");
         File.CreateSymbolicLink(program, "/bin/sleep");
@@ -33,6 +45,7 @@ public sealed class PmaScenarios : IAsyncLifetime
     {
         _server.Dispose();
         await _api.DisposeAsync();
+        await _homeAssistant.DisposeAsync();
         _folder.Dispose();
     }
 
@@ -178,6 +191,105 @@ public sealed class PmaScenarios : IAsyncLifetime
         run.FirstExplanation().ShouldContain("HTTP 502");
     }
 
+    [Fact]
+    [Covers("pma.service-fails-to-start/config-syntax")]
+    public async Task A_yaml_syntax_error_in_the_config_is_quoted_with_its_line()
+    {
+        var env = Env(await WalDatabaseAsync());
+        env["PMA_CONFIG"] = await ConfigAsync(Config.Replace("port: 3001", "port: \"3001", StringComparison.Ordinal));
+
+        var run = await DiagnoseAsync(env);
+
+        run.Causes()[0].ShouldBe("pma.service-fails-to-start/config-syntax", run.Stdout);
+        run.FirstExplanation().ShouldContain("does not parse at line");
+        run.Findings()[0].Related.ShouldContain("config.invalid-syntax/syntax-error");
+    }
+
+    [Fact]
+    [Covers("pma.service-fails-to-start/missing-required-value")]
+    public async Task A_config_without_jwt_secret_is_named()
+    {
+        var env = Env(await WalDatabaseAsync());
+        env["PMA_CONFIG"] = await ConfigAsync(Config.Replace("jwt_secret: from-env\n", "", StringComparison.Ordinal));
+
+        var run = await DiagnoseAsync(env);
+
+        run.Causes()[0].ShouldBe("pma.service-fails-to-start/missing-required-value", run.Stdout);
+        run.FirstExplanation().ShouldContain("is missing [jwt_secret]");
+        run.Findings()[0].Related.ShouldBe(["config.missing-required-key/missing-key"]);
+    }
+
+    [Fact]
+    [Covers("pma.service-fails-to-start/permissions")]
+    public async Task A_logs_folder_the_pma_user_cannot_write_is_named()
+    {
+        var env = Env(await WalDatabaseAsync());
+        var logs = _folder.File($"logs-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(logs);
+        File.SetUnixFileMode(logs, (UnixFileMode)0b111_000_000);
+        env["PMA_LOGS_DIR"] = logs;
+
+        var run = await DiagnoseAsync(env);
+
+        run.Causes()[0].ShouldBe("pma.service-fails-to-start/permissions", run.Stdout);
+        run.FirstExplanation().ShouldContain($"{logs} (owner root, mode 0700) is not writable by nobody");
+        run.Findings()[0].Related.ShouldBe(["host.path-not-writable/not-writable"]);
+    }
+
+    [Fact]
+    [Covers("pma.ha-entities-not-syncing/bad-token")]
+    public async Task A_home_assistant_token_that_is_rejected_is_named()
+    {
+        var env = Env(await WalDatabaseAsync());
+        env["PMA_HA_TOKEN"] = "revoked-token";
+
+        var run = await DiagnoseAsync(env);
+
+        run.Causes()[0].ShouldBe("pma.ha-entities-not-syncing/bad-token", run.Stdout);
+        run.FirstExplanation().ShouldContain("answered HTTP 401");
+        run.Stdout.ShouldNotContain("revoked-token");
+    }
+
+    [Fact]
+    [Covers("pma.ha-entities-not-syncing/wrong-url")]
+    public async Task A_home_assistant_url_where_nothing_listens_is_named()
+    {
+        var env = Env(await WalDatabaseAsync());
+        env["PMA_HA_URL"] = $"http://127.0.0.1:{FreePort.Next()}";
+
+        var run = await DiagnoseAsync(env);
+
+        run.Causes()[0].ShouldBe("pma.ha-entities-not-syncing/wrong-url", run.Stdout);
+        run.FirstExplanation().ShouldContain("connection_refused");
+        run.Findings()[0].Related.ShouldBe(["http.unhealthy/unreachable"]);
+    }
+
+    [Fact]
+    [Covers("pma.ha-entities-not-syncing/network")]
+    public async Task A_home_assistant_host_that_never_answers_is_a_network_problem()
+    {
+        // A real listener that accepts connections into its backlog and never answers: the request times out.
+        using var silent = new TcpListener(IPAddress.Loopback, 0);
+        silent.Start();
+        var env = Env(await WalDatabaseAsync());
+        env["PMA_HA_URL"] = $"http://127.0.0.1:{((IPEndPoint)silent.LocalEndpoint).Port}";
+        env["PMA_HA_TIMEOUT"] = "1s";
+
+        var run = await DiagnoseAsync(env);
+
+        run.Causes()[0].ShouldBe("pma.ha-entities-not-syncing/network", run.Stdout);
+        run.FirstExplanation().ShouldContain("got no answer (timeout");
+    }
+
+    private const string Config = "server:\n  port: 3001\n  host: 0.0.0.0\njwt_secret: from-env\ndatabase:\n  path: ./data/pma.db\n";
+
+    private async Task<string> ConfigAsync(string text)
+    {
+        var path = _folder.File($"config-{Guid.NewGuid():N}.yaml");
+        await File.WriteAllTextAsync(path, text, TestContext.Current.CancellationToken);
+        return path;
+    }
+
     private static Task<MedicRun> DiagnoseAsync(Dictionary<string, string> env) =>
         MedicRun.RunAsync(env, "diagnose", "-f", Path.Combine(MedicRun.Root, "examples", "pma", "medic.yaml"), "--format", "json");
 
@@ -196,6 +308,11 @@ public sealed class PmaScenarios : IAsyncLifetime
         ["PMA_TOKEN"] = Jwt.Hs256(Secret, DateTimeOffset.UtcNow.AddHours(1)),
         ["PMA_JWT_SECRET"] = Secret,
         ["PMA_PORT"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
-        ["PMA_DATA_DIR"] = _folder.Path,
+        ["PMA_DATA_DIR"] = _folder.File("data"),
+        ["PMA_LOGS_DIR"] = _folder.File("logs"),
+        ["PMA_USER"] = "nobody",
+        ["PMA_CONFIG"] = _folder.File("config.local.yaml"),
+        ["PMA_HA_URL"] = _homeAssistant.Url,
+        ["PMA_HA_TOKEN"] = HaToken,
     };
 }

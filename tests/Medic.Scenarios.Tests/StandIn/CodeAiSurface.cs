@@ -9,23 +9,47 @@ namespace Medic.Scenarios.Tests.StandIn;
 /// <c>/health/live</c>, <c>/health/ready</c>, <c>/metrics</c> and the admin jobs endpoint.
 /// Faults: <c>db-down</c> (value: message), <c>pool-exhausted</c> (value: max connections), <c>cache-down</c>,
 /// <c>breaker-open</c> (value: integration name), <c>stuck-job</c> (value: age in seconds).
+/// When given a database, <c>/health</c> really pings it with the guide's 2-second timeout
+/// (<c>internal/health/checks/database.go</c>), so a full or stopped PostgreSQL shows with its own error.
 /// </summary>
-public sealed class CodeAiSurface : ISeedSurface
+public sealed class CodeAiSurface(string? database = null) : ISeedSurface
 {
     public void Map(WebApplication app, StandInFaults faults)
     {
-        app.MapGet("/health", () => Health(faults));
+        app.MapGet("/health", async (CancellationToken ct) => Health(faults, await PingAsync(ct)));
         app.MapGet("/health/live", () => Results.Ok(new { status = "healthy" }));
-        app.MapGet("/health/ready", () => Health(faults));
+        app.MapGet("/health/ready", async (CancellationToken ct) => Health(faults, await PingAsync(ct)));
         app.MapGet("/metrics", () => Results.Text(Metrics(faults), "text/plain; version=0.0.4"));
         app.MapGet("/api/v1/admin/jobs", () => Results.Ok(new { jobs = Jobs(faults) }));
     }
 
-    private static IResult Health(StandInFaults faults)
+    private async Task<string?> PingAsync(CancellationToken ct)
+    {
+        if (database is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            var settings = new Npgsql.NpgsqlConnectionStringBuilder(database) { Timeout = 2, CommandTimeout = 2, Pooling = false };
+            await using var connection = new Npgsql.NpgsqlConnection(settings.ConnectionString);
+            await connection.OpenAsync(ct);
+            await using var command = new Npgsql.NpgsqlCommand("SELECT 1", connection);
+            await command.ExecuteScalarAsync(ct);
+            return null;
+        }
+        catch (Exception e) when (e is Npgsql.NpgsqlException or TimeoutException)
+        {
+            return "database ping failed: " + e.Message;
+        }
+    }
+
+    private static IResult Health(StandInFaults faults, string? pingError)
     {
         var max = int.Parse(faults.Value("pool-exhausted") is { Length: > 0 } m ? m : "25", CultureInfo.InvariantCulture);
         var inUse = faults.IsOn("pool-exhausted") ? max : 5;
-        var dbDown = faults.IsOn("db-down") || faults.IsOn("pool-exhausted");
+        var dbDown = faults.IsOn("db-down") || faults.IsOn("pool-exhausted") || pingError is not null;
         var database = new Dictionary<string, object?>
         {
             ["status"] = dbDown ? "unhealthy" : "healthy",
@@ -34,7 +58,7 @@ public sealed class CodeAiSurface : ISeedSurface
         };
         if (dbDown)
         {
-            database["message"] = faults.Value("db-down") is { Length: > 0 } msg ? msg : "database ping failed: context deadline exceeded";
+            database["message"] = faults.Value("db-down") is { Length: > 0 } msg ? msg : pingError ?? "database ping failed: context deadline exceeded";
         }
 
         var cacheDown = faults.IsOn("cache-down");

@@ -45,7 +45,12 @@ internal sealed record MedicRun(int ExitCode, string Stdout, string Stderr)
             $"{f.GetProperty("runbook").GetString()}/{f.GetProperty("cause").GetString()}",
             f.GetProperty("severity").GetString() ?? "",
             f.GetProperty("title").GetString() ?? "",
-            f.GetProperty("explanation").GetString() ?? ""))];
+            f.GetProperty("explanation").GetString() ?? "")
+        {
+            Related = f.TryGetProperty("related", out var related)
+                ? [.. related.EnumerateArray().Select(r => $"{r.GetProperty("runbook").GetString()}/{r.GetProperty("cause").GetString()}")]
+                : [],
+        })];
     }
 
     private static string FindRoot()
@@ -62,8 +67,11 @@ internal sealed record MedicRun(int ExitCode, string Stdout, string Stderr)
     }
 }
 
-/// <summary>One finding of a JSON report: <c>runbook/cause</c>, severity, title and explanation.</summary>
+/// <summary>One finding of a JSON report: <c>runbook/cause</c>, severity, title, explanation and the findings it folded.</summary>
 internal sealed record ReportedFinding(string Cause, string Severity, string Title, string Explanation)
 {
     public bool IsWarningOrAbove => Severity is "warning" or "error" or "critical";
+
+    /// <summary>The generic findings folded under this one (<c>runbook/cause</c>), from the report's <c>related</c>.</summary>
+    public IReadOnlyList<string> Related { get; init; } = [];
 }

@@ -1,0 +1,72 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace Medic.Logs.Bench;
+
+/// <summary>Scores the miner on the Loghub 2k samples: once with settings.json's regexes, once with log_format only.</summary>
+internal static class AccuracyRun
+{
+    public static int Run(string[] args)
+    {
+        var root = args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal) ? args[0] : "../shared/loghub";
+        var dump = Array.IndexOf(args, "--dump") is var d and >= 0 && d + 1 < args.Length ? args[d + 1] : null;
+        using var settings = JsonDocument.Parse(File.ReadAllText(Path.Combine(root, "settings.json")));
+        foreach (var useRegexes in new[] { false, true })
+        {
+            Console.WriteLine(useRegexes ? "With each dataset's masking regexes (settings.json \"regex\"):" : "With each dataset's log_format only (built-in masking, no dataset regexes):");
+            Table(root, settings, useRegexes, useRegexes ? null : dump);
+            Console.WriteLine();
+        }
+        return 0;
+    }
+
+    private static void Table(string root, JsonDocument settings, bool useRegexes, string? dump)
+    {
+        double gaSum = 0, paSum = 0, gaCSum = 0, paCSum = 0;
+        var count = 0;
+        Console.WriteLine("| dataset | GA | PA | GA (corrected) | PA (corrected) |");
+        Console.WriteLine("|---|---|---|---|---|");
+        foreach (var entry in settings.RootElement.EnumerateObject())
+        {
+            var dir = Path.Combine(root, entry.Name);
+            if (!Directory.Exists(dir))
+            {
+                continue;
+            }
+            var predicted = Predict(dir, entry, useRegexes);
+            if (dump is not null)
+            {
+                File.WriteAllLines(Path.Combine(dump, entry.Name + ".txt"), predicted);
+            }
+            var original = Path.Combine(dir, $"{entry.Name}_2k.log_structured.csv");
+            var corrected = Path.Combine(dir, $"{entry.Name}_2k.log_structured_corrected.csv");
+            var (ga, pa) = Accuracy.Score(predicted, Accuracy.Truth(original));
+            var (gaC, paC) = File.Exists(corrected) ? Accuracy.Score(predicted, Accuracy.Truth(corrected)) : (double.NaN, double.NaN);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {entry.Name} | {ga:F3} | {pa:F3} | {gaC:F3} | {paC:F3} |"));
+            gaSum += ga;
+            paSum += pa;
+            gaCSum += gaC;
+            paCSum += paC;
+            count++;
+        }
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| **average** | **{gaSum / count:F3}** | **{paSum / count:F3}** | **{gaCSum / count:F3}** | **{paCSum / count:F3}** |"));
+    }
+
+    private static List<string> Predict(string dir, JsonProperty entry, bool useRegexes)
+    {
+        var format = Accuracy.FormatRegex(entry.Value.GetProperty("log_format").GetString()!);
+        var patterns = useRegexes
+            ? entry.Value.GetProperty("regex").EnumerateArray().Select(r => new Regex(r.GetString()!, RegexOptions.Compiled))
+            : [];
+        var miner = new TemplateMiner(0.5, new UserMasks(patterns));
+        var assigned = new List<LogTemplate>();
+        foreach (var line in LogLineReader.ReadLines(Path.Combine(dir, $"{entry.Name}_2k.log")))
+        {
+            var m = format.Match(line.Trim());
+            assigned.Add(miner.Add(m.Success ? m.Groups["Content"].Value : line));
+        }
+        miner.Compact();
+        return [.. assigned.Select(t => t.Text)];
+    }
+}

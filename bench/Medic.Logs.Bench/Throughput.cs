@@ -1,0 +1,82 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+
+namespace Medic.Logs.Bench;
+
+/// <summary>
+/// End-to-end read + field extraction + mask + mine on one thread over a generated log mixing JSON lines and
+/// text lines; compares with `wc -l` on the same file and reports the peak working set.
+/// </summary>
+internal static class Throughput
+{
+    public static int Run(string[] args)
+    {
+        var path = args.Length > 0 ? args[0] : Path.Combine(Path.GetTempPath(), "medic-logs-bench.log");
+        var megabytes = args.Length > 1 ? long.Parse(args[1], CultureInfo.InvariantCulture) : 256;
+        var keep = args.Contains("--keep");
+        if (!File.Exists(path) || Math.Abs(new FileInfo(path).Length - (megabytes << 20)) > 1 << 20)
+        {
+            var g = Stopwatch.StartNew();
+            LogGenerator.Write(path, megabytes << 20);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"generated {path}: {new FileInfo(path).Length / 1e6:F0} MB in {g.Elapsed.TotalSeconds:F1} s"));
+        }
+        try
+        {
+            var wc = WcSeconds(path);
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var sw = Stopwatch.StartNew();
+            var (lines, templates, errors) = Mine(path);
+            sw.Stop();
+            var cpuUsed = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+            var bytes = new FileInfo(path).Length;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"file {bytes / 1e6:F0} MB, {lines:N0} lines, {templates} templates, {errors:N0} error lines"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"medic: {sw.Elapsed.TotalSeconds:F2} s wall, {cpuUsed.TotalSeconds:F2} s CPU, {lines / sw.Elapsed.TotalSeconds / 1e6:F2} M lines/s, {bytes / sw.Elapsed.TotalSeconds / 1e6:F0} MB/s"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"wc -l: {wc:F2} s wall; medic / wc -l time ratio {sw.Elapsed.TotalSeconds / wc:F1}x"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:F0} MB, GC heap {GC.GetTotalMemory(false) / 1e6:F0} MB, gen0/1/2 collections {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}"));
+        }
+        finally
+        {
+            if (!keep)
+            {
+                File.Delete(path);
+            }
+        }
+        return 0;
+    }
+
+    private static (long Lines, int Templates, long Errors) Mine(string path)
+    {
+        var miner = new TemplateMiner();
+        long lines = 0;
+        long errors = 0;
+        using var scanner = LogLineReader.Open(path);
+        while (scanner.Next())
+        {
+            var line = scanner.Current;
+            lines++;
+            var message = Fields.Split(line, out var level, out var time);
+            var template = miner.Add(message, level, time);
+            if (ReferenceEquals(level, Fields.Error))
+            {
+                errors++;
+                _ = template;
+            }
+        }
+        miner.Compact();
+        return (lines, miner.Templates.Count, errors);
+    }
+
+    private static double WcSeconds(string path)
+    {
+        var sw = Stopwatch.StartNew();
+        using var wc = Process.Start(new ProcessStartInfo("wc", ["-l", path]) { RedirectStandardOutput = true })!;
+        wc.StandardOutput.ReadToEnd();
+        wc.WaitForExit();
+        return sw.Elapsed.TotalSeconds;
+    }
+}

@@ -1,0 +1,95 @@
+using System.Globalization;
+using System.Text.Json;
+using Medic.Knowledge.Guides;
+using Microsoft.Data.Sqlite;
+
+namespace Medic.Knowledge.Index;
+
+public sealed partial class KnowledgeBase
+{
+    // bm25 weights per column: title, symptoms, codes, causes, fixes, body.
+    private const string Rank = "bm25(entries_fts, 10.0, 6.0, 8.0, 3.0, 2.0, 1.0)";
+
+    private SqliteCommand? _match;
+    private SqliteCommand? _code;
+    private SqliteCommand? _links;
+
+    /// <summary>
+    /// Ranked entries for a symptom, a pasted log line or an error code: exact code matches first, then BM25 over
+    /// the normalised terms with title and symptoms weighted above the body.
+    /// </summary>
+    public IReadOnlyList<SearchHit> Search(string text, int limit = 5)
+    {
+        var hits = new List<SearchHit>();
+        var seen = new HashSet<long>();
+        foreach (var code in QueryText.Codes(text))
+        {
+            _code ??= Prepare("SELECT id, doc FROM entries WHERE code = $c COLLATE NOCASE ORDER BY id LIMIT 5", "$c");
+            _code.Parameters[0].Value = code;
+            using var reader = _code.ExecuteReader();
+            while (reader.Read() && hits.Count < limit)
+            {
+                if (seen.Add(reader.GetInt64(0)))
+                {
+                    hits.Add(Hit(reader.GetString(1), double.MaxValue, code, exact: true));
+                }
+            }
+        }
+
+        var terms = QueryText.Terms(text);
+        if (terms.Count > 0 && hits.Count < limit)
+        {
+            _match ??= Prepare(
+                $"SELECT e.id, e.doc, -{Rank} AS score, snippet(entries_fts, -1, '[', ']', '…', 12) FROM entries_fts JOIN entries e ON e.id = entries_fts.rowid WHERE entries_fts MATCH $q ORDER BY {Rank} LIMIT $n",
+                "$q", "$n");
+            _match.Parameters[0].Value = string.Join(" OR ", terms.Select(t => "\"" + t.Replace("\"", "", StringComparison.Ordinal) + "\""));
+            _match.Parameters[1].Value = limit + seen.Count;
+            using var reader = _match.ExecuteReader();
+            while (reader.Read() && hits.Count < limit)
+            {
+                if (seen.Add(reader.GetInt64(0)))
+                {
+                    hits.Add(Hit(reader.GetString(1), reader.GetDouble(2), reader.GetString(3), exact: false));
+                }
+            }
+        }
+
+        return hits;
+    }
+
+    private SearchHit Hit(string doc, double score, string snippet, bool exact)
+    {
+        var entry = JsonSerializer.Deserialize<GuideEntry>(doc, Json)!;
+        return new SearchHit(entry, score, snippet, exact, entry.Kind == EntryKind.Runbook ? [] : Runbooks(entry));
+    }
+
+    private List<string> Runbooks(GuideEntry entry)
+    {
+        _links ??= Prepare("SELECT DISTINCT runbook FROM links WHERE guide = $g AND anchor = $a ORDER BY runbook", "$g", "$a");
+        _links.Parameters[0].Value = entry.Guide;
+        _links.Parameters[1].Value = entry.Anchor;
+        using var reader = _links.ExecuteReader();
+        var ids = new List<string>();
+        while (reader.Read())
+        {
+            ids.Add(reader.GetString(0));
+        }
+
+        return ids;
+    }
+
+    private SqliteCommand Prepare(string sql, params string[] names)
+    {
+        var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var name in names)
+        {
+            command.Parameters.Add(new SqliteParameter { ParameterName = name });
+        }
+
+        command.Prepare();
+        return command;
+    }
+
+    internal static string Number(double value) => value.ToString("0.00", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,63 @@
+using System.Text.RegularExpressions;
+
+namespace Medic.Knowledge.Index;
+
+/// <summary>
+/// Turns what a user types or pastes into search terms: numbers, IDs, addresses, paths, timestamps and quoted
+/// values are dropped (they differ in every log line), words are lower-cased and stop words removed; things that
+/// look like error codes (<c>1003</c>, <c>AUTH007</c>, <c>ErrCircuitOpen</c>, <c>QueuePool</c>) are kept for exact lookup.
+/// </summary>
+public static partial class QueryText
+{
+    private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
+    {
+        "a", "an", "the", "is", "are", "was", "were", "be", "been", "am", "i", "my", "me", "we", "our", "you", "your", "it",
+        "its", "this", "that", "these", "those", "of", "to", "in", "on", "at", "for", "with", "and", "or", "but", "so", "do",
+        "does", "did", "how", "what", "why", "when", "where", "which", "who", "can", "cannot", "can't", "could", "should",
+        "would", "will", "there", "here", "from", "by", "as", "if", "then", "than", "keep", "keeps", "get", "gets", "getting",
+        "got", "any", "all", "some", "after", "before", "just", "also", "about", "into", "out", "up", "has", "have", "had",
+        "no", "not", "our", "us", "they", "them", "their", "s", "im", "ive", "dont", "doesnt", "help", "please", "now",
+        "still", "every", "again", "very", "too", "seems", "seem", "see", "saying", "says", "shows", "show", "showing",
+        "error", "errors", "level", "msg", "time", "ts", "err",
+    };
+
+    public static IReadOnlyList<string> Terms(string text)
+    {
+        var cleaned = Noise().Replace(KeyValue().Replace(text, "$1 "), " ");
+        var terms = new List<string>();
+        foreach (Match m in Word().Matches(SplitCamel(cleaned)))
+        {
+            var word = m.Value.ToLowerInvariant().Trim('_');
+            if (word.Length >= 2 && !StopWords.Contains(word) && !terms.Contains(word))
+            {
+                terms.Add(word);
+            }
+        }
+
+        return terms.Take(32).ToList();
+    }
+
+    /// <summary>Candidate error codes in the text: numbers of 3-5 digits, LETTERS+digits, Err/Error identifiers, CamelCase words.</summary>
+    public static IReadOnlyList<string> Codes(string text) =>
+        CodeLike().Matches(text).Select(m => m.Value).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+
+    /// <summary>Index-side text: camelCase split added so "QueuePool" also matches "queue pool".</summary>
+    public static string ForIndex(string text) => text + " " + SplitCamel(text);
+
+    private static string SplitCamel(string text) => Camel().Replace(text, "$1 $2");
+
+    [GeneratedRegex(@"""[^""\s]*""|'[^'\s]*'|`[^`\s]*`|\b\d{4}-\d{2}-\d{2}[T ][\d:.,]+Z?|\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b|\b\d{1,3}(\.\d{1,3}){3}(:\d+)?\b|(?<![\w])/[\w.\-/]+|\b0x[0-9a-f]+\b|\b[0-9a-f]*\d[0-9a-f]*\b|\b\d+(\.\d+)?(ms|s|m|h|%|kb|mb|gb)?\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Noise();
+
+    [GeneratedRegex(@"\b([A-Za-z_]\w*)=\S+")]
+    private static partial Regex KeyValue();
+
+    [GeneratedRegex(@"[\p{L}][\p{L}\p{N}_']*")]
+    private static partial Regex Word();
+
+    [GeneratedRegex(@"([a-z])([A-Z])")]
+    private static partial Regex Camel();
+
+    [GeneratedRegex(@"\b(\d{3,5}|[A-Z]{2,}\d{2,}|Err[A-Z]\w+|\w+Error\b|[A-Z][a-z]+[A-Z]\w*)\b")]
+    private static partial Regex CodeLike();
+}

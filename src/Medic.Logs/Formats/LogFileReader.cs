@@ -1,0 +1,86 @@
+namespace Medic.Logs.Formats;
+
+/// <summary>
+/// Reads one file (or '-', or .gz) as log records, streaming: the format is detected from the first lines (or given),
+/// and a line the format does not read continues the record before it (stack traces, tracebacks, wrapped messages).
+/// </summary>
+public sealed class LogFileReader
+{
+    private readonly string _path;
+    private readonly ILogLineParser? _forced;
+    private readonly Stream? _stdin;
+
+    public LogFileReader(string path, ILogLineParser? format = null, Stream? stdin = null)
+    {
+        _path = path;
+        _forced = format;
+        _stdin = stdin;
+    }
+
+    /// <summary>The format in use; known once the first record has been read.</summary>
+    public string? FormatName { get; private set; }
+
+    public IEnumerable<LogRecord> Records()
+    {
+        var lines = LogLineReader.ReadLines(_path, _stdin).GetEnumerator();
+        try
+        {
+            var sample = new List<string>();
+            var nonEmpty = 0;
+            while (nonEmpty < FormatDetector.SampleLines && lines.MoveNext())
+            {
+                sample.Add(lines.Current);
+                nonEmpty += string.IsNullOrWhiteSpace(lines.Current) ? 0 : 1;
+            }
+
+            var parser = _forced ?? FormatDetector.Detect(sample);
+            FormatName = parser.Name;
+            var state = new State(_path, parser);
+            foreach (var line in sample)
+            {
+                yield return state.Parse(line);
+            }
+
+            while (lines.MoveNext())
+            {
+                yield return state.Parse(lines.Current);
+            }
+        }
+        finally
+        {
+            lines.Dispose();
+        }
+    }
+
+    private sealed class State(string path, ILogLineParser parser)
+    {
+        private static readonly PlainParser Plain = new();
+        private readonly bool _continuations = parser is not PlainParser;
+        private long _lineNumber;
+        private LogRecord? _previous;
+
+        public LogRecord Parse(string line)
+        {
+            _lineNumber++;
+            var record = new LogRecord { Source = path, LineNumber = _lineNumber, Line = line };
+            if (parser.TryParse(line, record))
+            {
+                _previous = record;
+                return record;
+            }
+
+            record = new LogRecord { Source = path, LineNumber = _lineNumber, Line = line };
+            Plain.TryParse(line, record);
+            if (_continuations && _previous is not null)
+            {
+                record.IsContinuation = true;
+                record.Timestamp = _previous.Timestamp;
+                record.Severity = record.Severity == LogSeverity.Unknown ? _previous.Severity : record.Severity;
+                record.RequestId = _previous.RequestId;
+                record.Component = _previous.Component;
+            }
+
+            return record;
+        }
+    }
+}

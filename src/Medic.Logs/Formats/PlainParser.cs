@@ -1,0 +1,16 @@
+namespace Medic.Logs.Formats;
+
+/// <summary>Anything else: the whole line is the message; the level comes from a level word in it, if any.</summary>
+public sealed class PlainParser : ILogLineParser
+{
+    public string Name => "plain";
+
+    public bool TryParse(string line, LogRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        ArgumentNullException.ThrowIfNull(record);
+        record.Message = line.Trim();
+        record.Severity = LevelScan.Find(line);
+        return true;
+    }
+}

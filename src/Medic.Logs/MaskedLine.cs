@@ -1,0 +1,97 @@
+namespace Medic.Logs;
+
+/// <summary>
+/// Reusable scratch space: one line split on whitespace into raw tokens, each masked into a shared char buffer.
+/// The masked line (tokens joined by one space) is the fast-path key; no per-line allocation.
+/// </summary>
+internal sealed class MaskedLine
+{
+    private char[] chars = new char[1024];
+    private int[] rawStart = new int[64];
+    private int[] rawLength = new int[64];
+    private int[] maskedStart = new int[64];
+    private int[] maskedLength = new int[64];
+    private bool[] masked = new bool[64];
+
+    public int Count { get; private set; }
+
+    public int Length { get; private set; }
+
+    public ReadOnlySpan<char> Key => chars.AsSpan(0, Length);
+
+    public ReadOnlySpan<char> Masked(int i) => chars.AsSpan(maskedStart[i], maskedLength[i]);
+
+    public bool IsMasked(int i) => masked[i];
+
+    public (int Start, int Length) Raw(int i) => (rawStart[i], rawLength[i]);
+
+    public void Fill(ReadOnlySpan<char> content)
+    {
+        Count = 0;
+        Length = 0;
+        var i = 0;
+        while (i < content.Length)
+        {
+            while (i < content.Length && char.IsWhiteSpace(content[i]))
+            {
+                i++;
+            }
+            if (i == content.Length)
+            {
+                break;
+            }
+            var start = i;
+            while (i < content.Length && !char.IsWhiteSpace(content[i]))
+            {
+                i++;
+            }
+            AddToken(content, start, i - start);
+        }
+    }
+
+    private void AddToken(ReadOnlySpan<char> content, int start, int length)
+    {
+        if (Count == rawStart.Length)
+        {
+            Grow();
+        }
+        var token = content.Slice(start, length);
+        var need = Length + length + 9;
+        if (need > chars.Length)
+        {
+            Array.Resize(ref chars, Math.Max(need, chars.Length * 2));
+        }
+        if (Count > 0)
+        {
+            chars[Length++] = ' ';
+        }
+        rawStart[Count] = start;
+        rawLength[Count] = length;
+        maskedStart[Count] = Length;
+        var dest = chars.AsSpan(Length);
+        var n = Masker.MaskInto(token, dest);
+        if (n >= 0)
+        {
+            maskedLength[Count] = n;
+            masked[Count] = true;
+        }
+        else
+        {
+            token.CopyTo(dest);
+            maskedLength[Count] = length;
+            masked[Count] = false;
+        }
+        Length += maskedLength[Count];
+        Count++;
+    }
+
+    private void Grow()
+    {
+        var n = rawStart.Length * 2;
+        Array.Resize(ref rawStart, n);
+        Array.Resize(ref rawLength, n);
+        Array.Resize(ref maskedStart, n);
+        Array.Resize(ref maskedLength, n);
+        Array.Resize(ref masked, n);
+    }
+}
