@@ -104,6 +104,7 @@ public static class BuiltInKinds
             new("user", T.String, Description: "the user the service runs as"),
             new("service", T.String, Description: "the service's process name, so its own listener is not a conflict"),
             new("unit", T.String, Description: "the service's systemd unit, when it differs from the service name"),
+            new("binary", T.Path, Description: "the service's executable, for file.stat to check it exists and the user may run it"),
         ]),
     ];
 
