@@ -123,7 +123,9 @@ public sealed class HarmonyLiteScenarioTests(HarmonyLiteFixture fx) : IClassFixt
 
         report.First().ShouldBe("harmonylite.nats-connection-failures/server-down");
         report.Explanation(0).ShouldContain($"127.0.0.1:{port}");
-        report.Causes.ShouldContain("harmonylite.changes-not-replicating/nats-connectivity");
+        // The broader "changes not replicating" cause and the generic nats.unreachable are folded under it.
+        report.Related(0).ShouldContain("harmonylite.changes-not-replicating/nats-connectivity");
+        report.Related(0).ShouldContain("nats.unreachable/refused");
     }
 
     [Fact]
