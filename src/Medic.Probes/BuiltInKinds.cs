@@ -105,6 +105,7 @@ public static class BuiltInKinds
             new("service", T.String, Description: "the service's process name, so its own listener is not a conflict"),
             new("unit", T.String, Description: "the service's systemd unit, when it differs from the service name"),
             new("site_packages", T.Path, Description: "the Python site-packages folder plugins are installed into (python.wheels)"),
+            new("binary", T.Path, Description: "the service's executable, for file.stat to check it exists and the user may run it"),
         ]),
     ];
 

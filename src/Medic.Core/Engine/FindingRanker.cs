@@ -5,43 +5,48 @@ namespace Medic.Core.Engine;
 /// <summary>
 /// Orders findings and folds generic findings under the specific causes that supersede them.
 /// A cause's <c>supersedes</c> entry names a runbook (<c>sqlite.database-locked</c>, every cause of it) or one cause
-/// (<c>sqlite.database-locked/journal-not-wal</c>). A holding cause folds each holding finding it names that is on the
-/// same component, or on any component when the two runbooks apply to different kinds (a config runbook refining a
-/// host finding). The folded finding moves into <see cref="Finding.Related"/> of the first superseding finding in rank
-/// order, which takes the higher of the two severities, so the report's counts and exit code never drop. A folded
-/// finding folds nothing itself (no chains, no cycles).
+/// (<c>sqlite.database-locked/journal-not-wal</c>). A holding cause supersedes each holding finding it names that is on
+/// the same component, or on any component when the two runbooks apply to different kinds (a config runbook refining a
+/// host finding). Findings nobody supersedes stay on top; each collects, in rank order, everything it supersedes
+/// directly or through findings it supersedes, so chains end under the most specific finding. Within a cycle the
+/// higher-ranked finding stays on top. A top finding takes the highest severity of what it folds, so the report's
+/// counts and exit code never drop.
 /// </summary>
 internal static class FindingRanker
 {
     public static List<Finding> Rank(IReadOnlyList<RankedFinding> findings)
     {
         var ordered = Order(findings);
-        var folded = new HashSet<RankedFinding>();
-        var related = new Dictionary<RankedFinding, List<RankedFinding>>();
-        foreach (var head in ordered.Where(f => f.Supersedes.Count > 0))
+        var edges = ordered.ToDictionary(f => f, f => ordered.Where(o => o != f && Folds(f, o)).ToList());
+        var superseded = edges.Values.SelectMany(v => v).ToHashSet();
+        var assigned = new HashSet<RankedFinding>();
+        var heads = new List<(RankedFinding Head, List<RankedFinding> Folded)>();
+        // Roots first (nobody supersedes them), then whatever only a cycle reaches, in rank order.
+        foreach (var head in ordered.Where(f => !superseded.Contains(f)).Concat(ordered.Where(superseded.Contains)))
         {
-            if (folded.Contains(head))
+            if (!assigned.Add(head))
             {
                 continue;
             }
 
-            foreach (var other in ordered.Where(o => o != head && !folded.Contains(o) && !related.ContainsKey(o) && Folds(head, o)))
+            var folded = new List<RankedFinding>();
+            var queue = new Queue<RankedFinding>(edges[head]);
+            while (queue.TryDequeue(out var next))
             {
-                folded.Add(other);
-                if (!related.TryGetValue(head, out var list))
+                if (assigned.Add(next))
                 {
-                    related[head] = list = [];
+                    folded.Add(next);
+                    foreach (var further in edges[next])
+                    {
+                        queue.Enqueue(further);
+                    }
                 }
-
-                list.Add(other);
             }
+
+            heads.Add((head, folded));
         }
 
-        var result = ordered
-            .Where(f => !folded.Contains(f))
-            .Select(f => related.TryGetValue(f, out var list) ? Merge(f, list) : f)
-            .ToList();
-        return [.. Order(result).Select(f => f.Finding)];
+        return [.. Order(heads.Select(h => h.Folded.Count == 0 ? h.Head : Merge(h.Head, Order(h.Folded)))).Select(f => f.Finding)];
     }
 
     private static List<RankedFinding> Order(IEnumerable<RankedFinding> findings) =>
@@ -52,8 +57,7 @@ internal static class FindingRanker
 
     private static bool Folds(RankedFinding head, RankedFinding other)
     {
-        var sameComponent = head.Finding.Component == other.Finding.Component;
-        if (!sameComponent && head.Kind == other.Kind)
+        if (head.Supersedes.Count == 0 || (head.Finding.Component != other.Finding.Component && head.Kind == other.Kind))
         {
             return false;
         }

@@ -132,7 +132,6 @@ public sealed partial class SqliteSchemaProbe : IProbe
                 ["fkid"] = long.TryParse(r[3], out var fk) ? fk : null,
             })]);
             result["foreign_key_violations_truncated"] = rows.Count > MaxViolations;
-            result["foreign_keys_enabled"] = session.Number("PRAGMA foreign_keys", cancellationToken) == 1;
         }
 
         return result;

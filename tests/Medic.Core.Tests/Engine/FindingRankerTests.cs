@@ -93,6 +93,20 @@ public sealed class FindingRankerTests
     }
 
     [Fact]
+    public async Task A_chain_ends_under_the_most_specific_finding_whatever_the_rank_order()
+    {
+        // shop.replication (ranked first by confidence) folds nats.unreachable; shop.nats supersedes both.
+        var generic = Runbook("nats.unreachable", "nats", Cause("refused", Severity.Critical));
+        var broad = Runbook("shop.replication", "sqlite", Cause("nats-connectivity", Severity.Critical, 0.9, "nats.unreachable"));
+        var specific = Runbook("shop.nats", "nats", Cause("server-down", Severity.Critical, 0.5, "nats.unreachable", "shop.replication/nats-connectivity"));
+
+        var report = await Diagnose(System(("db", "sqlite"), ("bus", "nats")), generic, broad, specific);
+
+        report.Findings.Select(f => $"{f.Runbook}/{f.Cause}").ShouldBe(["shop.nats/server-down"]);
+        report.Findings[0].Related.Select(r => $"{r.Runbook}/{r.Cause}").ShouldBe(["shop.replication/nats-connectivity", "nats.unreachable/refused"]);
+    }
+
+    [Fact]
     public async Task Mutual_supersedes_folds_only_one_way_and_loses_nothing()
     {
         var a = Runbook("shop.a", "tcp", Cause("a", Severity.Error, 0.9, "shop.b"));

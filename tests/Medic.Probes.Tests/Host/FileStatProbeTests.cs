@@ -89,6 +89,25 @@ public sealed class FileStatProbeTests : IDisposable
     }
 
     [Fact]
+    public async Task A_file_without_an_execute_bit_is_not_executable_for_nobody_and_one_with_it_is()
+    {
+        var plain = _folder.File("plain");
+        var tool = _folder.File("tool");
+        await File.WriteAllTextAsync(plain, "#!/bin/sh\n", TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(tool, "#!/bin/sh\n", TestContext.Current.CancellationToken);
+        File.SetUnixFileMode(plain, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+        File.SetUnixFileMode(tool, Mode0755);
+        File.SetUnixFileMode(_folder.Path, Mode0755);
+
+        var data = (await RunAsync([plain, tool, _folder.Path], user: "nobody")).OkData();
+
+        data["paths"]![0]!["mode"]!.GetValue<string>().ShouldBe("0644");
+        data["paths"]![0]!["executable"]!.GetValue<bool>().ShouldBeFalse();
+        data["paths"]![1]!["executable"]!.GetValue<bool>().ShouldBeTrue();
+        data["paths"]![2]!["executable"]!.GetValue<bool>().ShouldBeFalse("a folder is entered, not executed");
+    }
+
+    [Fact]
     public async Task Group_write_permission_counts_for_a_member_of_the_group()
     {
         Assert.SkipUnless(Tools.IsRoot, "changing a folder's group needs root");

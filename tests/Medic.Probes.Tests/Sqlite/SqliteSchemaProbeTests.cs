@@ -74,6 +74,52 @@ public sealed class SqliteSchemaProbeTests : IDisposable
         result.Error!.Kind.ShouldBe(ErrorKinds.Corrupt);
     }
 
+    [Fact]
+    public async Task A_trigger_reports_the_columns_it_reads_those_gone_and_those_it_never_captures()
+    {
+        var db = _folder.File("triggers.db");
+        // A table rebuilt without b and with a new c, and the old trigger put back as it was (SQLite accepts it;
+        // every insert then fails with "no such column: NEW.b").
+        await SqliteCli.RunAsync(db, """
+            CREATE TABLE t(id INTEGER PRIMARY KEY, a TEXT, c TEXT);
+            CREATE TABLE log(v TEXT);
+            CREATE TRIGGER t_on_insert AFTER INSERT ON t BEGIN INSERT INTO log VALUES (NEW.id || NEW."a" || new.b); END;
+            """);
+
+        var data = (await RunAsync(db)).OkData();
+
+        var trigger = data["triggers"]!.AsArray().Single()!;
+        trigger["sql"]!.GetValue<string>().ShouldContain("new.b");
+        trigger["references"]!.AsArray().Select(c => c!.GetValue<string>()).ShouldBe(["id", "a", "b"]);
+        trigger["missing_columns"]!.AsArray().Select(c => c!.GetValue<string>()).ShouldBe(["b"]);
+        trigger["unused_columns"]!.AsArray().Select(c => c!.GetValue<string>()).ShouldBe(["c"]);
+        data.ContainsKey("foreign_key_violations").ShouldBeFalse("foreign_key_check runs only on request");
+    }
+
+    [Fact]
+    public async Task Foreign_key_check_lists_orphan_rows_without_changing_the_file()
+    {
+        var db = _folder.File("fk.db");
+        await SqliteCli.RunAsync(db, """
+            CREATE TABLE notes(id INTEGER PRIMARY KEY);
+            CREATE TABLE comments(id INTEGER PRIMARY KEY, note_id INTEGER REFERENCES notes(id));
+            INSERT INTO notes VALUES (1);
+            INSERT INTO comments VALUES (10, 1), (11, 99), (12, 98);
+            """);
+        var before = await File.ReadAllBytesAsync(db, TestContext.Current.CancellationToken);
+
+        var result = await new SqliteSchemaProbe().RunAsync(
+            ProbeHarness.Context("sqlite", new() { ["path"] = db }, new JsonObject { ["foreign_key_check"] = true }),
+            TestContext.Current.CancellationToken);
+
+        var data = result.OkData();
+        var violations = data["foreign_key_violations"]!.AsArray();
+        violations.Select(v => v!["rowid"]!.GetValue<long>()).ShouldBe([11L, 12L]);
+        violations.ShouldAllBe(v => v!["table"]!.GetValue<string>() == "comments" && v["parent"]!.GetValue<string>() == "notes");
+        data["foreign_key_violations_truncated"]!.GetValue<bool>().ShouldBeFalse();
+        (await File.ReadAllBytesAsync(db, TestContext.Current.CancellationToken)).ShouldBe(before);
+    }
+
     private Task<ProbeResult> RunAsync(string path, params string[] tables) =>
         new SqliteSchemaProbe().RunAsync(ProbeHarness.Context("sqlite", new() { ["path"] = path },
             tables.Length == 0 ? null : new JsonObject { ["tables"] = new JsonArray([.. tables.Select(t => (JsonNode?)t)]) }),

@@ -26,6 +26,8 @@ internal sealed class HarmonyLiteNode : IDisposable
         Directory.CreateDirectory(node.DataDir);
         File.SetUnixFileMode(node.DataDir, (UnixFileMode)0b111_111_111);
         await SqliteCli.RunAsync(node.Db, Schema);
+        File.Copy("/bin/true", node.Binary);
+        File.SetUnixFileMode(node.Binary, (UnixFileMode)0b111_101_101);
         await File.WriteAllTextAsync(node.Config, Toml(node, 1, natsUrl));
         await File.WriteAllTextAsync(node.Other, Toml(node, 2, natsUrl));
         return node;
@@ -62,7 +64,11 @@ internal sealed class HarmonyLiteNode : IDisposable
         ["HARMONYLITE_API_URL"] = standIn,
         ["HARMONYLITE_DATA_DIR"] = DataDir,
         ["HARMONYLITE_USER"] = "nobody",
+        ["HARMONYLITE_BINARY"] = Binary,
     };
+
+    /// <summary>The node's harmonylite executable: a copy of /bin/true, mode 0755, in the node's folder.</summary>
+    public string Binary => _folder.File("harmonylite");
 
     public void Dispose() => _folder.Dispose();
 

@@ -123,7 +123,9 @@ public sealed class HarmonyLiteScenarioTests(HarmonyLiteFixture fx) : IClassFixt
 
         report.First().ShouldBe("harmonylite.nats-connection-failures/server-down");
         report.Explanation(0).ShouldContain($"127.0.0.1:{port}");
-        report.Causes.ShouldContain("harmonylite.changes-not-replicating/nats-connectivity");
+        // The broader "changes not replicating" cause and the generic nats.unreachable are folded under it.
+        report.Related(0).ShouldContain("harmonylite.changes-not-replicating/nats-connectivity");
+        report.Related(0).ShouldContain("nats.unreachable/refused");
     }
 
     [Fact]
@@ -365,6 +367,53 @@ public sealed class HarmonyLiteScenarioTests(HarmonyLiteFixture fx) : IClassFixt
 
         report.First().ShouldBe("harmonylite.jetstream-errors/stream-settings");
         report.Explanation(0).ShouldContain("reserve 1048576 of 1048576 bytes");
+    }
+
+    [Fact]
+    [Covers("harmonylite.fails-to-start/not-executable")]
+    public async Task A_binary_installed_without_its_execute_bit_is_named()
+    {
+        var node = await NodeAsync();
+        File.SetUnixFileMode(node.Binary, (UnixFileMode)0b110_100_100);
+
+        var report = await DiagnoseAsync(node);
+
+        report.First().ShouldBe("harmonylite.fails-to-start/not-executable");
+        report.Explanation(0).ShouldContain($"{node.Binary} has mode 0644 (owner root): no execute bit for nobody");
+    }
+
+    [Fact]
+    [Covers("harmonylite.schema-changes-break-replication/triggers-not-reset")]
+    public async Task A_column_added_without_resetting_the_triggers_is_named()
+    {
+        var node = await NodeAsync();
+        await SqliteCli.RunAsync(node.Db, "ALTER TABLE notes ADD COLUMN author TEXT;");
+
+        var report = await DiagnoseAsync(node);
+
+        report.First().ShouldBe("harmonylite.schema-changes-break-replication/triggers-not-reset");
+        report.Explanation(0).ShouldContain("trigger __harmonylite__notes_change_log_on_insert on notes reads columns the table no longer has [] and never captures [author]");
+    }
+
+    [Fact]
+    [Covers("harmonylite.schema-changes-break-replication/foreign-keys")]
+    public async Task Orphan_rows_are_listed_from_foreign_key_check()
+    {
+        var node = await NodeAsync();
+        await SqliteCli.RunAsync(node.Db, """
+            CREATE TABLE comments(id INTEGER PRIMARY KEY, note_id INTEGER REFERENCES notes(id), body TEXT);
+            CREATE TABLE __harmonylite__comments_change_log(id INTEGER PRIMARY KEY AUTOINCREMENT, val_id INTEGER, val_note_id INTEGER, val_body TEXT, type TEXT, created_at INTEGER, state INTEGER);
+            CREATE TRIGGER __harmonylite__comments_change_log_on_insert AFTER INSERT ON comments BEGIN
+              INSERT INTO __harmonylite__comments_change_log(val_id, val_note_id, val_body, type, created_at, state) VALUES(NEW.id, NEW.note_id, NEW.body, 'insert', 0, 0);
+            END;
+            PRAGMA foreign_keys=OFF;
+            INSERT INTO comments VALUES (7, 4242, 'orphan');
+            """);
+
+        var report = await DiagnoseAsync(node);
+
+        report.First().ShouldBe("harmonylite.schema-changes-break-replication/foreign-keys");
+        report.Explanation(0).ShouldContain("comments rowid 7 -> missing notes");
     }
 
     internal sealed class Report(MedicRun run)

@@ -180,6 +180,25 @@ public sealed class PmaScenarios : IAsyncLifetime
     }
 
     [Fact]
+    [Covers("pma.cannot-connect-api/firewall")]
+    public async Task An_api_port_where_connections_get_no_answer_is_named()
+    {
+        // A real socket whose connections are never answered: the probe sees the timeout a firewall DROP rule gives
+        // (an iptables rule needs its own network namespace, which an in-process medic run cannot enter).
+        using var silent = new TcpListener(IPAddress.Loopback, 0);
+        silent.Start();
+        var env = Env(await WalDatabaseAsync());
+        env["PMA_API_URL"] = $"http://127.0.0.1:{((IPEndPoint)silent.LocalEndpoint).Port}";
+        env["PMA_API_TIMEOUT"] = "1s";
+
+        var run = await DiagnoseAsync(env);
+
+        run.Causes()[0].ShouldBe("pma.cannot-connect-api/firewall", run.Stdout);
+        run.FirstExplanation().ShouldContain("got no answer (timeout");
+        run.Findings()[0].Related.ShouldBe(["http.unhealthy/unreachable"]);
+    }
+
+    [Fact]
     [Covers("pma.cannot-connect-api/reverse-proxy")]
     public async Task A_502_from_the_proxy_in_front_is_named()
     {
