@@ -122,6 +122,22 @@ public sealed class CodeAiScenarioTests(CodeAiWorld world)
         }
     }
 
+    /// <summary>Writes the README's sample (an open breaker and an expired token); runs only with MEDIC_README_SAMPLE=path.</summary>
+    [Fact]
+    public async Task Readme_sample()
+    {
+        var target = Environment.GetEnvironmentVariable("MEDIC_README_SAMPLE");
+        Assert.SkipWhen(string.IsNullOrEmpty(target), "writes the README sample only when MEDIC_README_SAMPLE names a file");
+        world.Api.Faults.ClearAll();
+        world.Api.Faults.Set("breaker-open", "payments");
+        var env = world.Env();
+        env["CODEAI_TOKEN"] = Jwt.Hs256(CodeAiWorld.Secret, "https://auth.codeai.local", "codeai-api", DateTimeOffset.UtcNow.AddMinutes(-30));
+        var run = await MedicRun.RunAsync(env, "diagnose", "-f", Path.Combine(MedicRun.Root, "examples/codeai/medic.yaml"));
+        world.Api.Faults.ClearAll();
+        await File.WriteAllTextAsync(target!.Replace(".txt", "-codeai.txt", StringComparison.Ordinal), run.Stdout, Ct);
+        run.Stdout.ShouldContain("codeai.circuit-breaker-open");
+    }
+
     private static async Task<Npgsql.NpgsqlConnection> OpenAsync(string connectionString)
     {
         var connection = new Npgsql.NpgsqlConnection(connectionString);

@@ -270,6 +270,40 @@ public sealed class WebMacsScenarioTests(WebMacsWorld world)
         }
     }
 
+    [Fact]
+    [Covers("webmacs.plugin-channels-not-syncing/mappings-missing")]
+    public async Task An_empty_channel_mappings_table_is_named()
+    {
+        await world.Postgres.ExecuteAsync("CREATE TABLE saved_mappings AS SELECT * FROM channel_mappings; DELETE FROM channel_mappings", "webmacs");
+        try
+        {
+            var run = await DiagnoseAsync(world.Env());
+
+            var first = First(run);
+            first.Cause.ShouldBe("webmacs.plugin-channels-not-syncing/mappings-missing", run.Stdout);
+            first.Explanation.ShouldContain("channel_mappings gives 0 (with 1 event(s) defined)");
+        }
+        finally
+        {
+            await world.Postgres.ExecuteAsync("INSERT INTO channel_mappings SELECT * FROM saved_mappings; DROP TABLE saved_mappings", "webmacs");
+        }
+    }
+
+    /// <summary>
+    /// Writes the README's sample (<c>medic diagnose</c> as a person reads it) for nginx's default upload limit in
+    /// front of the backend; runs only with MEDIC_README_SAMPLE=path.
+    /// </summary>
+    [Fact]
+    public async Task Readme_sample()
+    {
+        var target = Environment.GetEnvironmentVariable("MEDIC_README_SAMPLE");
+        Assert.SkipWhen(string.IsNullOrEmpty(target), "writes the README sample only when MEDIC_README_SAMPLE names a file");
+        await using var proxy = await world.StartProxyAsync(clientMaxBodySize: null);
+        var run = await MedicRun.RunAsync(world.Env(proxy), "diagnose", "-f", Path.Combine(MedicRun.Root, "examples/webmacs/medic.yaml"));
+        await File.WriteAllTextAsync(target!, run.Stdout, Ct);
+        run.Stdout.ShouldContain("webmacs.ota-upload-413");
+    }
+
     private async Task<NpgsqlConnection> OpenBackendAsync()
     {
         var connection = new NpgsqlConnection(world.Database());

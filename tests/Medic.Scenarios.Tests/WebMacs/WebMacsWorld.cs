@@ -35,9 +35,11 @@ public sealed class WebMacsWorld : IAsyncLifetime
             CREATE TABLE events (id serial PRIMARY KEY, experiment_id int REFERENCES experiments(id), name text NOT NULL);
             CREATE TABLE datapoints (id bigserial PRIMARY KEY, event_id int NOT NULL REFERENCES events(id), ts timestamptz NOT NULL, value double precision);
             CREATE INDEX ix_datapoints_event_ts ON datapoints (event_id, ts);
+            CREATE TABLE channel_mappings (id serial PRIMARY KEY, plugin text NOT NULL, channel text NOT NULL, event_id int NOT NULL REFERENCES events(id));
             INSERT INTO users (email, role) VALUES ('admin@webmacs.local', 'admin');
             INSERT INTO experiments (name) VALUES ('baseline');
             INSERT INTO events (experiment_id, name) VALUES (1, 'temperature');
+            INSERT INTO channel_mappings (plugin, channel, event_id) VALUES ('webmacs-thermocouple', 'temperature', 1);
             INSERT INTO datapoints (event_id, ts, value) SELECT 1, now() - g * interval '1 second', g FROM generate_series(1, 1000) g;
             ANALYZE;
             """, "webmacs");
