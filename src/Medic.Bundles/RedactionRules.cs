@@ -30,7 +30,9 @@ internal static partial class RedactionRules
     [GeneratedRegex(@"\b(?:(?:AKIA|ASIA)[0-9A-Z]{16}|gh[pousr]_[A-Za-z0-9]{30,}|glpat-[A-Za-z0-9_\-]{20}|xox[abpr]-[A-Za-z0-9\-]{10,}|AIza[0-9A-Za-z_\-]{35}|sk_live_[0-9A-Za-z]{16,})\b")]
     public static partial Regex CloudKey();
 
-    [GeneratedRegex(@"(?im)(?<pre>^\s*(?:requirepass|masterauth|auth_pass|password)\s+)(?<v>[^\s#=:][^\s#]*)")]
+    // Redis and keepalived directives: "password" only at the start of a line (in prose it is followed by any word),
+    // the directive names anywhere (a log line may quote a config line).
+    [GeneratedRegex(@"(?im)(?<pre>(?:^\s*password|(?<![\w\-])(?:requirepass|masterauth|auth_pass))\s+)(?<v>[^\s#=:][^\s#]*)")]
     public static partial Regex SpaceSeparatedSecret();
 
     [GeneratedRegex(@"(?i)(?<pre>[""']?\b[\w.\-]*(?:passw(?:or)?d|passwd|pwd|secret|token|api[_\-]?key|jwt|requirepass|masterauth|credential|private[_\-]?key|access[_\-]?key|auth[_\-]?key|session[_\-]?key|signing[_\-]?key|encryption[_\-]?key|salt)[\w.\-]*[""']?\s*[:=]\s*)(?<v>""[^""]*""|'[^']*'|[^\s;,&""'}\]]+)")]
@@ -43,4 +45,10 @@ internal static partial class RedactionRules
     /// <summary>Names that contain a secret word but describe it rather than hold it (token_query, secret_encoding, jwt_algorithms).</summary>
     [GeneratedRegex(@"(?i)(?:encoding|_file|_path|_set|_present|_type|_kind|_length|_len|_count|_expires?|_expired|_ttl|_query|_name|_names|algorithms?|_source|fingerprint)$")]
     public static partial Regex DescriptiveName();
+
+    /// <summary>Words that follow "secret:" or "password:" in prose and messages rather than being the value.</summary>
+    public static readonly System.Collections.Frozen.FrozenSet<string> NotValues = System.Collections.Frozen.FrozenSet.ToFrozenSet(
+        ["the", "a", "an", "is", "are", "was", "not", "no", "none", "null", "nil", "true", "false", "missing", "set", "unset", "empty",
+         "required", "invalid", "expired", "ok", "yes", "it", "this", "that", "must", "should", "never", "from", "of", "for", "to", "and", "or"],
+        StringComparer.OrdinalIgnoreCase);
 }

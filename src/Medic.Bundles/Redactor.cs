@@ -20,6 +20,9 @@ public sealed partial class Redactor
     /// <summary>Values replaced, per rule name (occurrences, not distinct values).</summary>
     public IReadOnlyDictionary<string, int> Counts => counts;
 
+    /// <summary>Distinct values replaced, per rule (each secret counts once, under the rule that first found it).</summary>
+    public IReadOnlyDictionary<string, int> DistinctCounts => distinctPerRule;
+
     public int Total => counts.Values.Sum();
 
     /// <summary>Host and address mapping applied after the secret rules (<c>--redact-hosts</c>), or none.</summary>
@@ -86,7 +89,7 @@ public sealed partial class Redactor
             var value = m.Groups["v"].Value;
             var quote = value.Length >= 2 && (value[0] == '"' || value[0] == '\'') && value[^1] == value[0];
             var inner = quote ? value[1..^1] : value;
-            if (inner.Length == 0 || inner.Contains(Marker, StringComparison.Ordinal) || IsPlaceholderFragment(inner))
+            if (inner.Length == 0 || inner.Contains(Marker, StringComparison.Ordinal) || IsPlaceholderFragment(inner) || RedactionRules.NotValues.Contains(inner))
             {
                 return m.Value;
             }
