@@ -43,7 +43,7 @@ internal static partial class RedactionRules
     public static partial Regex SecretName();
 
     /// <summary>Names that contain a secret word but describe it rather than hold it (token_query, secret_encoding, jwt_algorithms).</summary>
-    [GeneratedRegex(@"(?i)(?:encoding|_file|_path|_set|_present|_type|_kind|_length|_len|_count|_expires?|_expired|_ttl|_query|_name|_names|algorithms?|_source|fingerprint)$")]
+    [GeneratedRegex(@"(?i)(?:encoding|_file|_path|_set|_present|_type|_kind|_length|_len|_count|_expires?|_expired|_ttl|_query|_name|_names|algorithms?|_source|fingerprint)$|^(?:OLD)?PWD$")]
     public static partial Regex DescriptiveName();
 
     /// <summary>Words that follow "secret:" or "password:" in prose and messages rather than being the value.</summary>
