@@ -6,11 +6,23 @@ namespace Medic.Bundles;
 /// <summary>The patterns the redactor applies, and the cheap pre-filter that decides whether a line needs them.</summary>
 internal static partial class RedactionRules
 {
-    /// <summary>A line containing none of these (case-insensitive) cannot hold a secret any rule finds.</summary>
+    /// <summary>A line containing none of these (case-insensitive), and no '@', cannot hold a secret any rule finds.</summary>
     public static readonly SearchValues<string> Triggers = SearchValues.Create(
-        ["pass", "pwd", "secret", "token", "key", "jwt", "auth", "cookie", "credential", "@", "eyj",
+        ["pass", "pwd", "secret", "token", "key", "jwt", "auth", "cookie", "credential", "eyj",
          "akia", "asia", "salt", "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "xox", "aiza", "sk_live", "glpat-"],
         StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Prefixes of the cloud keys <see cref="CloudKey"/> finds (case-sensitive, as the keys are).</summary>
+    public static readonly SearchValues<string> CloudKeyMarkers = SearchValues.Create(
+        ["AKIA", "ASIA", "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "glpat-", "xox", "AIza", "sk_live_"], StringComparison.Ordinal);
+
+    /// <summary>Directives <see cref="SpaceSeparatedSecret"/> looks for.</summary>
+    public static readonly SearchValues<string> DirectiveMarkers = SearchValues.Create(
+        ["requirepass", "masterauth", "auth_pass", "password"], StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The words <see cref="SecretKeyValue"/> needs in a key.</summary>
+    public static readonly SearchValues<string> SecretWords = SearchValues.Create(
+        ["pass", "pwd", "secret", "token", "key", "jwt", "credential", "salt", "masterauth"], StringComparison.OrdinalIgnoreCase);
 
     [GeneratedRegex(@"-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----")]
     public static partial Regex PemPrivateKey();
