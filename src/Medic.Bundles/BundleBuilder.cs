@@ -69,7 +69,7 @@ public sealed class BundleBuilder(ProbeRegistry probes, TimeProvider time, HttpC
         writer.AddJson(BundleFiles.Versions, Versions(diagnosis.Report), "observations");
         if (bundle.Environment)
         {
-            writer.AddJson(BundleFiles.Environment, EnvironmentJson(), "environment of the medic process");
+            writer.AddJson(BundleFiles.Environment, EnvironmentJson(bundle.EnvironmentVariables), "environment of the medic process");
         }
 
         var manifest = new Manifest(created, [], [], new Dictionary<string, int>())
@@ -85,6 +85,7 @@ public sealed class BundleBuilder(ProbeRegistry probes, TimeProvider time, HttpC
             Entries = writer.Entries,
             Failures = writer.Failures,
             Redactions = redactor.Counts.ToDictionary(),
+            RedactedValues = redactor.DistinctCounts.ToDictionary(),
             HostsMapped = redactor.Hosts?.Count ?? 0,
         };
         return new BundleResult(final, diagnosis, redactor.Hosts?.Map ?? new Dictionary<string, string>());
@@ -164,12 +165,14 @@ public sealed class BundleBuilder(ProbeRegistry probes, TimeProvider time, HttpC
         return versions;
     }
 
-    private static JsonObject EnvironmentJson()
+    private static JsonObject EnvironmentJson(IReadOnlyDictionary<string, string>? given)
     {
+        var variables = given ?? Environment.GetEnvironmentVariables().Cast<DictionaryEntry>()
+            .ToDictionary(e => (string)e.Key, e => e.Value?.ToString() ?? "", StringComparer.Ordinal);
         var env = new JsonObject();
-        foreach (var entry in Environment.GetEnvironmentVariables().Cast<DictionaryEntry>().OrderBy(e => (string)e.Key, StringComparer.Ordinal))
+        foreach (var (name, value) in variables.OrderBy(e => e.Key, StringComparer.Ordinal))
         {
-            env[(string)entry.Key] = entry.Value?.ToString();
+            env[name] = value;
         }
 
         return env;

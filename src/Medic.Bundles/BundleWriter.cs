@@ -86,6 +86,7 @@ public sealed class BundleWriter : IDisposable
             Entries = entries,
             Failures = failures,
             Redactions = new SortedDictionary<string, int>(Redactor.Counts.ToDictionary(), StringComparer.Ordinal),
+            RedactedValues = new SortedDictionary<string, int>(Redactor.DistinctCounts.ToDictionary(), StringComparer.Ordinal),
             HostsMapped = Redactor.Hosts?.Count ?? 0,
         };
         var json = JsonSerializer.SerializeToUtf8Bytes(manifest, ManifestJson.Options);

@@ -31,6 +31,9 @@ public sealed record Manifest(DateTimeOffset Created, IReadOnlyList<ManifestEntr
     /// <summary>Probe runs recorded in observations.json.</summary>
     public int Probes { get; init; }
 
+    /// <summary>Distinct values redacted, per rule (<see cref="Manifest.Redactions"/> counts occurrences).</summary>
+    public IReadOnlyDictionary<string, int> RedactedValues { get; init; } = new Dictionary<string, int>();
+
     /// <summary>Distinct host names and addresses mapped by <c>--redact-hosts</c> (the map itself stays outside).</summary>
     public int HostsMapped { get; init; }
 }

@@ -20,6 +20,9 @@ public sealed partial class Redactor
     /// <summary>Values replaced, per rule name (occurrences, not distinct values).</summary>
     public IReadOnlyDictionary<string, int> Counts => counts;
 
+    /// <summary>Distinct values replaced, per rule (each secret counts once, under the rule that first found it).</summary>
+    public IReadOnlyDictionary<string, int> DistinctCounts => distinctPerRule;
+
     public int Total => counts.Values.Sum();
 
     /// <summary>Host and address mapping applied after the secret rules (<c>--redact-hosts</c>), or none.</summary>
@@ -36,7 +39,7 @@ public sealed partial class Redactor
     private string RedactRules(string text)
     {
         var span = text.AsSpan();
-        if (span.IndexOfAny(RedactionRules.Triggers) < 0)
+        if (span.IndexOfAny(RedactionRules.Triggers) < 0 && span.IndexOf('@') < 0)
         {
             return text;
         }
@@ -47,15 +50,26 @@ public sealed partial class Redactor
         }
         var output = new StringBuilder(text.Length);
         var position = 0;
+        // The keyword search (multi-string, vectorised) and the '@' of URL credentials (single char, faster still)
+        // run separately: a one-character needle would push the keyword search off its fast path.
+        var nextKeyword = -1;
+        var nextAt = -1;
         while (position < span.Length)
         {
-            var hit = span[position..].IndexOfAny(RedactionRules.Triggers);
-            if (hit < 0)
+            if (nextKeyword < position)
+            {
+                nextKeyword = Find(span, position, static s => s.IndexOfAny(RedactionRules.Triggers));
+            }
+            if (nextAt < position)
+            {
+                nextAt = Find(span, position, static s => s.IndexOf('@'));
+            }
+            var hit = Math.Min(nextKeyword, nextAt);
+            if (hit == int.MaxValue)
             {
                 output.Append(span[position..]);
                 break;
             }
-            hit += position;
             var lineStart = span[position..hit].LastIndexOf('\n') + 1 + position;
             var newline = span[hit..].IndexOf('\n');
             var lineEnd = newline < 0 ? span.Length : hit + newline + 1;
@@ -66,18 +80,47 @@ public sealed partial class Redactor
         return output.ToString();
     }
 
+    private delegate int Search(ReadOnlySpan<char> span);
+
+    private static int Find(ReadOnlySpan<char> span, int from, Search search)
+    {
+        var i = search(span[from..]);
+        return i < 0 ? int.MaxValue : i + from;
+    }
+
     private string RedactPem(string text) =>
         RedactionRules.PemPrivateKey().Replace(text, m => Placeholder("pem-private-key", m.Value));
 
     private string RedactLine(string line)
     {
-        line = ReplaceGroup(RedactionRules.UrlCredentials(), line, "url-credentials");
-        line = ReplaceGroup(RedactionRules.AuthorizationHeader(), line, "authorization-header");
-        line = ReplaceGroup(RedactionRules.CookieHeader(), line, "cookie-header");
-        line = RedactionRules.Jwt().Replace(line, m => Placeholder("jwt", m.Value));
-        line = RedactionRules.CloudKey().Replace(line, m => Placeholder("cloud-key", m.Value));
-        line = ReplaceGroup(RedactionRules.SpaceSeparatedSecret(), line, "secret-key");
-        return ReplaceGroup(RedactionRules.SecretKeyValue(), line, "secret-key");
+        // Each rule runs only on a line holding its own cheap marker; the regexes are the expensive part.
+        if (line.Contains("://", StringComparison.Ordinal) && line.Contains('@', StringComparison.Ordinal))
+        {
+            line = ReplaceGroup(RedactionRules.UrlCredentials(), line, "url-credentials");
+        }
+        if (line.Contains("authorization", StringComparison.OrdinalIgnoreCase))
+        {
+            line = ReplaceGroup(RedactionRules.AuthorizationHeader(), line, "authorization-header");
+        }
+        if (line.Contains("cookie", StringComparison.OrdinalIgnoreCase))
+        {
+            line = ReplaceGroup(RedactionRules.CookieHeader(), line, "cookie-header");
+        }
+        if (line.Contains("eyJ", StringComparison.Ordinal))
+        {
+            line = RedactionRules.Jwt().Replace(line, m => Placeholder("jwt", m.Value));
+        }
+        if (line.AsSpan().IndexOfAny(RedactionRules.CloudKeyMarkers) >= 0)
+        {
+            line = RedactionRules.CloudKey().Replace(line, m => Placeholder("cloud-key", m.Value));
+        }
+        if (line.AsSpan().IndexOfAny(RedactionRules.DirectiveMarkers) >= 0)
+        {
+            line = ReplaceGroup(RedactionRules.SpaceSeparatedSecret(), line, "secret-key");
+        }
+        return line.AsSpan().IndexOfAny(':', '=') >= 0 && line.AsSpan().IndexOfAny(RedactionRules.SecretWords) >= 0
+            ? ReplaceGroup(RedactionRules.SecretKeyValue(), line, "secret-key")
+            : line;
     }
 
     private string ReplaceGroup(Regex regex, string line, string rule) =>
@@ -86,7 +129,7 @@ public sealed partial class Redactor
             var value = m.Groups["v"].Value;
             var quote = value.Length >= 2 && (value[0] == '"' || value[0] == '\'') && value[^1] == value[0];
             var inner = quote ? value[1..^1] : value;
-            if (inner.Length == 0 || inner.Contains(Marker, StringComparison.Ordinal) || IsPlaceholderFragment(inner))
+            if (inner.Length == 0 || inner.Contains(Marker, StringComparison.Ordinal) || IsPlaceholderFragment(inner) || RedactionRules.NotValues.Contains(inner))
             {
                 return m.Value;
             }

@@ -16,4 +16,7 @@ public sealed record BundleOptions
 
     /// <summary>Collect the environment of the medic process (redacted) as env.json.</summary>
     public bool Environment { get; init; } = true;
+
+    /// <summary>The variables to store instead of the process environment (tests).</summary>
+    public IReadOnlyDictionary<string, string>? EnvironmentVariables { get; init; }
 }
