@@ -7,8 +7,8 @@ namespace Medic.Knowledge.Index;
 
 public sealed partial class KnowledgeBase
 {
-    // bm25 weights per column: title, symptoms, codes, causes, fixes, body.
-    private const string Rank = "bm25(entries_fts, 10.0, 6.0, 8.0, 3.0, 2.0, 1.0)";
+    // bm25 weights per column: title, symptoms, codes, causes, fixes, body, product (guide or pack title).
+    private const string Rank = "bm25(entries_fts, 10.0, 6.0, 8.0, 3.0, 2.0, 1.0, 8.0)";
 
     private SqliteCommand? _match;
     private SqliteCommand? _code;
@@ -42,7 +42,7 @@ public sealed partial class KnowledgeBase
             _match ??= Prepare(
                 $"SELECT e.id, e.doc, -{Rank} AS score, snippet(entries_fts, -1, '[', ']', '…', 12) FROM entries_fts JOIN entries e ON e.id = entries_fts.rowid WHERE entries_fts MATCH $q ORDER BY {Rank} LIMIT $n",
                 "$q", "$n");
-            _match.Parameters[0].Value = string.Join(" OR ", terms.Select(t => "\"" + t.Replace("\"", "", StringComparison.Ordinal) + "\""));
+            _match.Parameters[0].Value = QueryText.MatchExpression(terms);
             _match.Parameters[1].Value = limit + seen.Count;
             using var reader = _match.ExecuteReader();
             while (reader.Read() && hits.Count < limit)
@@ -65,7 +65,7 @@ public sealed partial class KnowledgeBase
 
     private List<string> Runbooks(GuideEntry entry)
     {
-        _links ??= Prepare("SELECT DISTINCT runbook FROM links WHERE guide = $g AND anchor = $a ORDER BY runbook", "$g", "$a");
+        _links ??= Prepare("SELECT DISTINCT runbook FROM links WHERE guide = $g AND (anchor = $a OR substr(anchor, 1, length($a) + 1) = $a || '-') ORDER BY runbook", "$g", "$a");
         _links.Parameters[0].Value = entry.Guide;
         _links.Parameters[1].Value = entry.Anchor;
         using var reader = _links.ExecuteReader();

@@ -29,7 +29,7 @@ public sealed partial class KnowledgeBase : IDisposable
         CREATE TABLE IF NOT EXISTS links(guide TEXT NOT NULL, anchor TEXT NOT NULL, runbook TEXT NOT NULL, source TEXT NOT NULL);
         CREATE INDEX IF NOT EXISTS links_target ON links(guide, anchor);
         CREATE INDEX IF NOT EXISTS links_source ON links(source);
-        CREATE VIRTUAL TABLE IF NOT EXISTS entries_fts USING fts5(title, symptoms, codes, causes, fixes, body, tokenize = 'porter unicode61');
+        CREATE VIRTUAL TABLE IF NOT EXISTS entries_fts USING fts5(title, symptoms, codes, causes, fixes, body, product, tokenize = 'porter unicode61');
         """;
 
     private readonly SqliteConnection _connection;
@@ -113,7 +113,7 @@ public sealed partial class KnowledgeBase : IDisposable
             g.ExecuteNonQuery();
         }
 
-        new EntryWriter(_connection, tx, name).Write(entries);
+        new EntryWriter(_connection, tx, name, title + " " + name.Replace("pack:", "", StringComparison.Ordinal)).Write(entries);
         tx.Commit();
     }
 

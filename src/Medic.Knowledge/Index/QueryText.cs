@@ -23,7 +23,9 @@ public static partial class QueryText
 
     public static IReadOnlyList<string> Terms(string text)
     {
-        var cleaned = Noise().Replace(KeyValue().Replace(text, "$1 "), " ");
+        // key=value: keep a quoted value with spaces (a message), drop a single-token value (an id, a number).
+        var pairs = KeyValue().Replace(text, m => m.Groups[2].Value.Contains(' ', StringComparison.Ordinal) ? " " + m.Groups[2].Value.Trim('"', '\'') + " " : " ");
+        var cleaned = Noise().Replace(pairs, " ");
         var terms = new List<string>();
         foreach (Match m in Word().Matches(SplitCamel(cleaned)))
         {
@@ -35,6 +37,23 @@ public static partial class QueryText
         }
 
         return terms.Take(32).ToList();
+    }
+
+    /// <summary>
+    /// The FTS5 MATCH expression: every term OR-ed, plus each pair of neighbouring terms as a NEAR group, so an
+    /// entry that carries the pasted message's words together ranks above one that has them scattered.
+    /// </summary>
+    public static string MatchExpression(IReadOnlyList<string> terms)
+    {
+        var parts = terms.Select(Quote).ToList();
+        for (var i = 0; i + 1 < terms.Count && i < 12; i++)
+        {
+            parts.Add($"NEAR({Quote(terms[i])} {Quote(terms[i + 1])}, 2)");
+        }
+
+        return string.Join(" OR ", parts);
+
+        static string Quote(string t) => "\"" + t.Replace("\"", "", StringComparison.Ordinal) + "\"";
     }
 
     /// <summary>Candidate error codes in the text: numbers of 3-5 digits, LETTERS+digits, Err/Error identifiers, CamelCase words.</summary>
@@ -49,15 +68,15 @@ public static partial class QueryText
     [GeneratedRegex(@"""[^""\s]*""|'[^'\s]*'|`[^`\s]*`|\b\d{4}-\d{2}-\d{2}[T ][\d:.,]+Z?|\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b|\b\d{1,3}(\.\d{1,3}){3}(:\d+)?\b|(?<![\w])/[\w.\-/]+|\b0x[0-9a-f]+\b|\b[0-9a-f]*\d[0-9a-f]*\b|\b\d+(\.\d+)?(ms|s|m|h|%|kb|mb|gb)?\b", RegexOptions.IgnoreCase)]
     private static partial Regex Noise();
 
-    [GeneratedRegex(@"\b([A-Za-z_]\w*)=\S+")]
+    [GeneratedRegex(@"\b([A-Za-z_]\w*)=(""[^""]*""|'[^']*'|\S+)")]
     private static partial Regex KeyValue();
 
-    [GeneratedRegex(@"[\p{L}][\p{L}\p{N}_']*")]
+    [GeneratedRegex(@"[\p{L}][\p{L}\p{N}_]*")]
     private static partial Regex Word();
 
     [GeneratedRegex(@"([a-z])([A-Z])")]
     private static partial Regex Camel();
 
-    [GeneratedRegex(@"\b(\d{3,5}|[A-Z]{2,}\d{2,}|Err[A-Z]\w+|\w+Error\b|[A-Z][a-z]+[A-Z]\w*)\b")]
+    [GeneratedRegex(@"\b(\d{3,5}|(?i:[a-z]{2,}\d{2,})|Err[A-Z]\w+|\w+Error\b|[A-Z][a-z]+[A-Z]\w*)\b")]
     private static partial Regex CodeLike();
 }
