@@ -26,7 +26,8 @@ internal static class Throughput
             var wc = WcSeconds(path);
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var sw = Stopwatch.StartNew();
-            var (lines, templates, errors) = Mine(path);
+            var stage = args.SkipWhile(a => a != "--stage").Skip(1).FirstOrDefault() ?? "mine";
+            var (lines, templates, errors) = Mine(path, stage);
             sw.Stop();
             var cpuUsed = Process.GetCurrentProcess().TotalProcessorTime - cpu;
             var bytes = new FileInfo(path).Length;
@@ -49,9 +50,10 @@ internal static class Throughput
         return 0;
     }
 
-    private static (long Lines, int Templates, long Errors) Mine(string path)
+    /// <summary>stage: read (lines only), split (plus field extraction) or mine (everything).</summary>
+    private static (long Lines, int Templates, long Errors) Mine(string path, string stage)
     {
-        var miner = new TemplateMiner();
+        var miner = new TemplateMiner { TrackValues = stage != "mine-novalues" };
         long lines = 0;
         long errors = 0;
         using var scanner = LogLineReader.Open(path);
@@ -59,7 +61,16 @@ internal static class Throughput
         {
             var line = scanner.Current;
             lines++;
+            if (stage == "read")
+            {
+                continue;
+            }
             var message = Fields.Split(line, out var level, out var time);
+            if (stage == "split")
+            {
+                errors += message.Length;
+                continue;
+            }
             var template = miner.Add(message, level, time);
             if (ReferenceEquals(level, Fields.Error))
             {

@@ -3,7 +3,7 @@ namespace Medic.Logs;
 /// <summary>One mined template (a cluster of log lines) and its statistics.</summary>
 public sealed class LogTemplate
 {
-    private readonly Dictionary<string, long> levels = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, long> levels = new(StringComparer.Ordinal);
     private readonly SortedDictionary<int, VariableSpread> variables = [];
     private string? text;
     private LogTemplate? mergedInto;
@@ -41,7 +41,7 @@ public sealed class LogTemplate
         }
     }
 
-    /// <summary>Line count per level (as written in the log, case-insensitive).</summary>
+    /// <summary>Line count per level, as the caller passed it.</summary>
     public IReadOnlyDictionary<string, long> Levels => levels;
 
     public DateTimeOffset? FirstSeen { get; private set; }
@@ -67,7 +67,7 @@ public sealed class LogTemplate
         Count++;
         if (level is not null)
         {
-            levels[level] = levels.GetValueOrDefault(level) + 1;
+            System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(levels, level, out _)++;
         }
         if (timestamp is { } t)
         {
