@@ -56,6 +56,9 @@ public sealed class LogTemplate
     /// <summary>Token indexes that hold a wildcard.</summary>
     internal int[] WildcardPositions => wildcards ??= [.. Enumerable.Range(0, Tokens.Length).Where(i => Tokens[i].Contains(Masker.Wildcard, StringComparison.Ordinal))];
 
+    /// <summary>Set once Drain's similarity step widened this template (a group overflowed).</summary>
+    internal bool Widened { get; set; }
+
     internal void Invalidate()
     {
         text = null;

@@ -7,7 +7,7 @@ namespace Medic.Logs;
 /// </summary>
 public sealed partial class TemplateMiner
 {
-    private const int MaxCached = 1 << 18;
+    private const int MaxCached = 1 << 16;
 
     /// <summary>Templates per (token count, first token) before new lines join the most similar one instead.</summary>
     private const int MaxExactPerGroup = 256;
@@ -110,6 +110,7 @@ public sealed partial class TemplateMiner
         if (list.Count >= MaxExactPerGroup && BestSimilar(list) is { } similar)
         {
             Generalize(similar);
+            similar.Widened = true;
             return similar;
         }
         var tokens = new string[n];
@@ -123,7 +124,7 @@ public sealed partial class TemplateMiner
         if (all.Count >= nextCompact)
         {
             Compact();
-            nextCompact = Math.Max(nextCompact, 2 * Templates.Count);
+            nextCompact = all.Count + Math.Max(4096, Templates.Count);
         }
         return created;
     }
