@@ -3,7 +3,7 @@ namespace Medic.Logs;
 /// <summary>One mined template (a cluster of log lines) and its statistics.</summary>
 public sealed class LogTemplate
 {
-    private readonly Dictionary<string, long> levels = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, long> levels = new(StringComparer.Ordinal);
     private readonly SortedDictionary<int, VariableSpread> variables = [];
     private string? text;
     private LogTemplate? mergedInto;
@@ -41,7 +41,7 @@ public sealed class LogTemplate
         }
     }
 
-    /// <summary>Line count per level (as written in the log, case-insensitive).</summary>
+    /// <summary>Line count per level, as the caller passed it.</summary>
     public IReadOnlyDictionary<string, long> Levels => levels;
 
     public DateTimeOffset? FirstSeen { get; private set; }
@@ -56,6 +56,9 @@ public sealed class LogTemplate
     /// <summary>Token indexes that hold a wildcard.</summary>
     internal int[] WildcardPositions => wildcards ??= [.. Enumerable.Range(0, Tokens.Length).Where(i => Tokens[i].Contains(Masker.Wildcard, StringComparison.Ordinal))];
 
+    /// <summary>Set once Drain's similarity step widened this template (a group overflowed).</summary>
+    internal bool Widened { get; set; }
+
     internal void Invalidate()
     {
         text = null;
@@ -67,7 +70,7 @@ public sealed class LogTemplate
         Count++;
         if (level is not null)
         {
-            levels[level] = levels.GetValueOrDefault(level) + 1;
+            System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(levels, level, out _)++;
         }
         if (timestamp is { } t)
         {

@@ -12,6 +12,10 @@ internal sealed class MaskedLine
     private int[] maskedStart = new int[64];
     private int[] maskedLength = new int[64];
     private bool[] masked = new bool[64];
+    private int[] valueStart = new int[64];
+    private int[] valueLength = new int[64];
+
+    private static readonly System.Buffers.SearchValues<char> Spaces = System.Buffers.SearchValues.Create(" \t\r\n\v\f\u00a0\u2028\u2029\u3000");
 
     public int Count { get; private set; }
 
@@ -25,6 +29,9 @@ internal sealed class MaskedLine
 
     public (int Start, int Length) Raw(int i) => (rawStart[i], rawLength[i]);
 
+    /// <summary>The part of the raw token that was masked (the whole token when it was not masked).</summary>
+    public (int Start, int Length) Value(int i) => masked[i] ? (valueStart[i], valueLength[i]) : (rawStart[i], rawLength[i]);
+
     public void Fill(ReadOnlySpan<char> content)
     {
         Count = 0;
@@ -32,20 +39,19 @@ internal sealed class MaskedLine
         var i = 0;
         while (i < content.Length)
         {
-            while (i < content.Length && char.IsWhiteSpace(content[i]))
-            {
-                i++;
-            }
-            if (i == content.Length)
+            var skip = content[i..].IndexOfAnyExcept(Spaces);
+            if (skip < 0)
             {
                 break;
             }
-            var start = i;
-            while (i < content.Length && !char.IsWhiteSpace(content[i]))
+            var start = i + skip;
+            var length = content[start..].IndexOfAny(Spaces);
+            if (length < 0)
             {
-                i++;
+                length = content.Length - start;
             }
-            AddToken(content, start, i - start);
+            AddToken(content, start, length);
+            i = start + length;
         }
     }
 
@@ -69,9 +75,11 @@ internal sealed class MaskedLine
         rawLength[Count] = length;
         maskedStart[Count] = Length;
         var dest = chars.AsSpan(Length);
-        var n = Masker.MaskInto(token, dest);
+        var n = Masker.MaskInto(token, dest, out var vs, out var ve);
         if (n >= 0)
         {
+            valueStart[Count] = start + vs;
+            valueLength[Count] = ve - vs;
             maskedLength[Count] = n;
             masked[Count] = true;
         }
@@ -93,5 +101,7 @@ internal sealed class MaskedLine
         Array.Resize(ref maskedStart, n);
         Array.Resize(ref maskedLength, n);
         Array.Resize(ref masked, n);
+        Array.Resize(ref valueStart, n);
+        Array.Resize(ref valueLength, n);
     }
 }

@@ -8,8 +8,11 @@ public static class Masker
 {
     public const string Wildcard = "<*>";
 
-    private const string OpenPunctuation = "([{'\"<";
-    private const string ClosePunctuation = ")]}'\",;.>:";
+    private static readonly System.Buffers.SearchValues<char> ValueMarks = System.Buffers.SearchValues.Create("0123456789/\\<");
+
+    private static bool IsOpening(char c) => c is '(' or '[' or '{' or '\'' or '"' or '<';
+
+    private static bool IsClosing(char c) => c is ')' or ']' or '}' or '\'' or '"' or ',' or ';' or '.' or '>' or ':';
 
     public static bool IsVariable(ReadOnlySpan<char> token)
     {
@@ -17,20 +20,14 @@ public static class Masker
         {
             return false;
         }
-        if (token.Contains(Wildcard, StringComparison.Ordinal))
-        {
-            return true;
-        }
-        if (token.Contains("://", StringComparison.Ordinal))
-        {
-            return true;
-        }
         if ((token[0] == '/' && token.Length > 1) || (token.Length > 2 && token[1] == ':' && token[2] == '\\'))
         {
             return true;
         }
         var digits = 0;
         var letters = 0;
+        var angle = false;
+        var colon = false;
         foreach (var c in token)
         {
             if (char.IsAsciiDigit(c))
@@ -41,6 +38,18 @@ public static class Masker
             {
                 letters++;
             }
+            else if (c == '<')
+            {
+                angle = true;
+            }
+            else if (c == ':')
+            {
+                colon = true;
+            }
+        }
+        if ((angle && token.Contains(Wildcard, StringComparison.Ordinal)) || (colon && token.Contains("://", StringComparison.Ordinal)))
+        {
+            return true;
         }
         // a word with one embedded digit (eth0, alt0, log4j, Slf4jLogger) is a name, not a value
         return digits >= 2 || (digits == 1 && letters == 0);
@@ -63,12 +72,18 @@ public static class Masker
     /// Writes the masked token to <paramref name="dest"/> (at least token length + 8 chars) and returns its length,
     /// or -1 when the token holds no value. An address with a port keeps its shape: "/10.0.0.1:80" gives "/&lt;*&gt;:&lt;*&gt;".
     /// </summary>
-    public static int MaskInto(ReadOnlySpan<char> token, Span<char> dest)
+    public static int MaskInto(ReadOnlySpan<char> token, Span<char> dest) => MaskInto(token, dest, out _, out _);
+
+    /// <summary>As <see cref="MaskInto(ReadOnlySpan{char}, Span{char})"/>, also giving the value's range in the token.</summary>
+    public static int MaskInto(ReadOnlySpan<char> token, Span<char> dest, out int valueStart, out int valueEnd)
     {
         if (!Mask(token, out var start, out var end))
         {
+            valueStart = valueEnd = 0;
             return -1;
         }
+        valueStart = start;
+        valueEnd = end;
         var core = token[start..end];
         var keepSlash = core.Length > 1 && core[0] == '/' && char.IsAsciiDigit(core[1]) && IsAddress(core[1..], out _);
         if (keepSlash)
@@ -126,16 +141,19 @@ public static class Masker
     {
         start = 0;
         end = token.Length;
-        var wild = token.IndexOf(Wildcard, StringComparison.Ordinal);
-        if (wild >= 0 && !HasAlphanumericOutsideWildcards(token))
+        if (!token.ContainsAny(ValueMarks))
+        {
+            return false; // fast path: no digit, path, drive or wildcard, so a plain word
+        }
+        if (token.Contains('<') && token.Contains(Wildcard, StringComparison.Ordinal) && !HasAlphanumericOutsideWildcards(token))
         {
             return false; // already masked by a user pattern: keep its shape (<*>:<*>, <*>.<*>)
         }
-        while (start < end && OpenPunctuation.Contains(token[start], StringComparison.Ordinal) && !token[start..].StartsWith(Wildcard, StringComparison.Ordinal))
+        while (start < end && IsOpening(token[start]) && !(token[start] == '<' && token[start..].StartsWith(Wildcard, StringComparison.Ordinal)))
         {
             start++;
         }
-        while (end > start && ClosePunctuation.Contains(token[end - 1], StringComparison.Ordinal) && !token[..end].EndsWith(Wildcard, StringComparison.Ordinal))
+        while (end > start && IsClosing(token[end - 1]) && !(token[end - 1] == '>' && token[..end].EndsWith(Wildcard, StringComparison.Ordinal)))
         {
             end--;
         }

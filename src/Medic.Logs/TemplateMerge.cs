@@ -15,6 +15,7 @@ public sealed partial class TemplateMiner
         foreach (var sameLength in all.Where(IsLive).GroupBy(t => t.Tokens.Length))
         {
             var live = sameLength.ToList();
+            Subsume(live);
             var changed = true;
             while (changed && live.Count > 1)
             {
@@ -39,6 +40,60 @@ public sealed partial class TemplateMiner
             n += i != p && !tokens[i].Contains(Masker.Wildcard, StringComparison.Ordinal) ? 1 : 0;
         }
         return n;
+    }
+
+    /// <summary>
+    /// A template that a template widened by Drain's fallback step matches (every token equal or under a
+    /// wildcard) joins it, so a group that overflowed does not keep its early exact templates.
+    /// </summary>
+    private static void Subsume(List<LogTemplate> live)
+    {
+        var general = live.Where(t => t.Widened && t.WildcardPositions.Length > 0).OrderByDescending(t => t.WildcardPositions.Length).ToList();
+        foreach (var g in general)
+        {
+            if (!IsLive(g))
+            {
+                continue;
+            }
+            foreach (var t in live)
+            {
+                if (!ReferenceEquals(t, g) && IsLive(t) && Covers(g.Tokens, t.Tokens))
+                {
+                    foreach (var p in g.WildcardPositions)
+                    {
+                        if (!t.Tokens[p].Contains(Masker.Wildcard, StringComparison.Ordinal))
+                        {
+                            t.AddSpread(p, t.Tokens[p], t.Count);
+                        }
+                    }
+                    t.MergeInto(g);
+                }
+            }
+        }
+        live.RemoveAll(t => !IsLive(t));
+    }
+
+    private static bool Covers(string[] general, string[] specific)
+    {
+        for (var i = 0; i < general.Length; i++)
+        {
+            if (general[i] == specific[i])
+            {
+                continue;
+            }
+            var w = general[i].IndexOf(Masker.Wildcard, StringComparison.Ordinal);
+            if (w < 0)
+            {
+                return false;
+            }
+            var suffix = general[i].Length - general[i].LastIndexOf(Masker.Wildcard, StringComparison.Ordinal) - Masker.Wildcard.Length;
+            var s = specific[i];
+            if (s.Length <= w + suffix || !s.AsSpan().StartsWith(general[i].AsSpan(0, w)) || !s.AsSpan().EndsWith(general[i].AsSpan(general[i].Length - suffix)))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static bool IsLive(LogTemplate t) => ReferenceEquals(t.Canonical, t);

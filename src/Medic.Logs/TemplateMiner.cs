@@ -7,7 +7,7 @@ namespace Medic.Logs;
 /// </summary>
 public sealed partial class TemplateMiner
 {
-    private const int MaxCached = 1 << 18;
+    private const int MaxCached = 1 << 16;
 
     /// <summary>Templates per (token count, first token) before new lines join the most similar one instead.</summary>
     private const int MaxExactPerGroup = 256;
@@ -16,7 +16,7 @@ public sealed partial class TemplateMiner
 
     private readonly Dictionary<(int, string), List<LogTemplate>> groups = [];
     private readonly List<LogTemplate> all = [];
-    private readonly Dictionary<string, LogTemplate> cache = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, LogTemplate> cache = new(FastStringComparer.Instance);
     private readonly Dictionary<string, LogTemplate>.AlternateLookup<ReadOnlySpan<char>> cached;
     private readonly MaskedLine line = new();
     private readonly double threshold;
@@ -33,6 +33,9 @@ public sealed partial class TemplateMiner
         this.masks = masks is { IsEmpty: false } ? masks : null;
         cached = cache.GetAlternateLookup<ReadOnlySpan<char>>();
     }
+
+    /// <summary>Whether to keep the spread of values per wildcard (on by default; off saves time when only grouping matters).</summary>
+    public bool TrackValues { get; set; } = true;
 
     /// <summary>The templates, excluding those merged into another by <see cref="Compact"/>.</summary>
     public IReadOnlyList<LogTemplate> Templates => [.. all.Where(t => ReferenceEquals(t.Canonical, t))];
@@ -71,7 +74,10 @@ public sealed partial class TemplateMiner
             cache[line.Key.ToString()] = template;
         }
         template.Observe(level, timestamp);
-        RecordValues(template, content);
+        if (TrackValues)
+        {
+            RecordValues(template, content);
+        }
         return template;
     }
 
@@ -79,10 +85,8 @@ public sealed partial class TemplateMiner
     {
         foreach (var i in template.WildcardPositions)
         {
-            var (start, length) = line.Raw(i);
-            var raw = content.Slice(start, length);
-            var value = Masker.Mask(raw, out var s, out var e) ? raw[s..e] : raw;
-            (template.Spread(i) ?? template.AddSpread(i, null, 0)).Add(value);
+            var (start, length) = line.Value(i);
+            (template.Spread(i) ?? template.AddSpread(i, null, 0)).Add(content.Slice(start, length));
         }
     }
 
@@ -106,6 +110,7 @@ public sealed partial class TemplateMiner
         if (list.Count >= MaxExactPerGroup && BestSimilar(list) is { } similar)
         {
             Generalize(similar);
+            similar.Widened = true;
             return similar;
         }
         var tokens = new string[n];
@@ -119,7 +124,7 @@ public sealed partial class TemplateMiner
         if (all.Count >= nextCompact)
         {
             Compact();
-            nextCompact = Math.Max(nextCompact, 2 * Templates.Count);
+            nextCompact = all.Count + Math.Max(4096, Templates.Count);
         }
         return created;
     }

@@ -10,7 +10,7 @@ public sealed class VariableSpread
 
     private const int Registers = 256;
 
-    private readonly Dictionary<string, long> counts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> counts = new(FastStringComparer.Instance);
     private readonly byte[] registers = new byte[Registers];
     private Dictionary<string, long>.AlternateLookup<ReadOnlySpan<char>> lookup;
 
@@ -81,7 +81,7 @@ public sealed class VariableSpread
 
     private void Observe(ReadOnlySpan<char> value)
     {
-        var hash = (ulong)string.GetHashCode(value, StringComparison.Ordinal) * 0x9E3779B97F4A7C15UL;
+        var hash = FastStringComparer.Hash(value);
         var index = (int)(hash >> 56);
         var rank = (byte)(System.Numerics.BitOperations.LeadingZeroCount((hash << 8) | 0x80UL) + 1);
         if (rank > registers[index])

@@ -94,6 +94,23 @@ public sealed class MinerTests
     }
 
     [Fact]
+    public void Many_unique_words_stay_a_bounded_number_of_templates()
+    {
+        var miner = new TemplateMiner();
+        static string Word(int i) => string.Concat(i.ToString("D6", System.Globalization.CultureInfo.InvariantCulture).Select(c => (char)('a' + c - '0')));
+        for (var i = 0; i < 20000; i++)
+        {
+            miner.Add($"user {Word(i)} opened file {Word(i * 7)} read only");
+        }
+        miner.Compact();
+        var t = miner.Templates.ShouldHaveSingleItem();
+        t.Text.ShouldBe("user <*> opened file <*> read only");
+        t.Count.ShouldBe(20000);
+        t.Variables[0].IsEstimate.ShouldBeTrue();
+        t.Variables[0].DistinctCount.ShouldBeInRange(17000, 23000);
+    }
+
+    [Fact]
     public void Two_words_at_a_position_stay_two_templates()
     {
         var miner = new TemplateMiner();

@@ -134,6 +134,7 @@ public sealed class ReaderTests : IDisposable
         huge.AsSpan().Fill((byte)'x');
         var path = Write("huge.log", [.. Encoding.UTF8.GetBytes("first\n"), .. huge, (byte)'\n']);
         var seen = new List<string>();
+        var before = GC.GetAllocatedBytesForCurrentThread();
         var e = Should.Throw<LogInputException>(() =>
         {
             foreach (var line in LogLineReader.ReadLines(path))
@@ -141,6 +142,7 @@ public sealed class ReaderTests : IDisposable
                 seen.Add(line);
             }
         });
+        (GC.GetAllocatedBytesForCurrentThread() - before).ShouldBeLessThan(16L << 20);
         seen.ShouldBe(["first"]);
         e.Message.ShouldBe($"{path}:2: line longer than {LogLineReader.MaxLineChars} bytes");
     }
