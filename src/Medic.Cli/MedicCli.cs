@@ -17,6 +17,7 @@ internal static class MedicCli
             HoldLockCommand.Create(cli),
             ProbeTableCommand.Create(cli),
             ServeCommand.Create(cli),
+            LogsCommand.Create(cli),
         };
         return root;
     }
