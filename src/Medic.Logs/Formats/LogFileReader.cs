@@ -96,6 +96,7 @@ public sealed class LogFileReader
     {
         private static readonly PlainParser Plain = new();
         private readonly bool _continuations = parser is not PlainParser;
+        private readonly ILogLineParser[] _others = [.. FormatDetector.Candidates().Where(c => c.Name != parser.Name)];
         private long _lineNumber;
         private LogRecord? _previous;
 
@@ -107,6 +108,20 @@ public sealed class LogFileReader
             {
                 _previous = record;
                 return record;
+            }
+
+            // a file may mix formats (JSON lines and text); only a line no format reads continues the record before it
+            if (_continuations && line.Length > 0 && !char.IsWhiteSpace(line[0]))
+            {
+                foreach (var other in _others)
+                {
+                    record = new LogRecord { Source = path, LineNumber = _lineNumber, Line = line };
+                    if (other.TryParse(line, record))
+                    {
+                        _previous = record;
+                        return record;
+                    }
+                }
             }
 
             record = new LogRecord { Source = path, LineNumber = _lineNumber, Line = line };
