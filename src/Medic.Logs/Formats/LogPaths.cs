@@ -49,7 +49,8 @@ public static class LogPaths
         var found = new List<string>();
         Walk(root, segments, 0, found);
         found.Sort(StringComparer.Ordinal);
-        return found;
+        // a relative pattern gives relative names, as the shell would
+        return Path.IsPathRooted(pattern) ? found : [.. found.Select(f => Path.GetRelativePath(Environment.CurrentDirectory, f))];
     }
 
     private static void Walk(string dir, string[] segments, int i, List<string> found)
