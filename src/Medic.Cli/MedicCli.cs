@@ -20,6 +20,7 @@ internal static class MedicCli
             BundleCommand.Create(cli),
             ImportCommand.Create(cli),
             AskCommand.Create(cli),
+            LogsCommand.Create(cli),
         };
         return root;
     }

@@ -3,6 +3,7 @@ using Medic.Probes.Config;
 using Medic.Probes.Host;
 using Medic.Probes.Http;
 using Medic.Probes.Jwt;
+using Medic.Probes.Logs;
 using Medic.Probes.Nats;
 using Medic.Probes.Nginx;
 using Medic.Probes.Postgres;
@@ -49,6 +50,7 @@ public static class BuiltInProbes
         new NginxConfigProbe(),
         new NginxStatusProbe(),
         new NginxUpstreamsProbe(),
+        new LogsScanProbe(),
         .. PostgresProbes.All(),
         .. NatsProbes.All(),
     ];

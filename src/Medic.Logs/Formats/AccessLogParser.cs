@@ -31,10 +31,34 @@ public sealed partial class AccessLogParser : ILogLineParser
         record.Status = status;
         record.Severity = status >= 500 ? LogSeverity.Error : status >= 400 ? LogSeverity.Warning : LogSeverity.Info;
         record.Component = "access";
-        record.Message = $"{record.Method} {PathNormaliser.Normalise(record.Path)} {status}";
+        record.Message = $"{record.Method} {PathNormaliser.Normalise(record.Path)} {status} {Reason(status)}";
         ReadRest(m.Groups["rest"].Value, record);
         return true;
     }
+
+    private static string Reason(int status) => status switch
+    {
+        200 => "OK",
+        201 => "Created",
+        204 => "No Content",
+        301 => "Moved Permanently",
+        302 => "Found",
+        304 => "Not Modified",
+        400 => "Bad Request",
+        401 => "Unauthorized",
+        403 => "Forbidden",
+        404 => "Not Found",
+        405 => "Method Not Allowed",
+        408 => "Request Timeout",
+        413 => "Content Too Large",
+        429 => "Too Many Requests",
+        499 => "Client Closed Request",
+        500 => "Internal Server Error",
+        502 => "Bad Gateway",
+        503 => "Service Unavailable",
+        504 => "Gateway Timeout",
+        _ => status >= 500 ? "server error" : status >= 400 ? "client error" : status >= 300 ? "redirect" : "success",
+    };
 
     private static void ReadRest(string rest, LogRecord record)
     {
@@ -60,7 +84,7 @@ public sealed partial class AccessLogParser : ILogLineParser
             {
                 record.Duration = TimeSpan.FromSeconds(seconds);
             }
-            else if (record.RequestId is null && token.Length >= 16 && token.All(char.IsAsciiHexDigit))
+            else if (record.RequestId is null && token.Length >= 6 && token != "-" && token.Any(char.IsAsciiDigit) && token.Any(char.IsAsciiLetter))
             {
                 record.RequestId = token;
             }

@@ -67,6 +67,18 @@ public sealed class JsonLineParser : ILogLineParser
             var key = reader.GetString() ?? "";
             serilog |= key is "@t" or "@mt";
             reader.Read();
+            var kind = FieldNames.Classify(key);
+            if (kind == FieldKind.Other)
+            {
+                // values of fields nobody reads are not materialised
+                if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+                {
+                    reader.Skip();
+                }
+
+                continue;
+            }
+
             string value;
             var isNumber = false;
             switch (reader.TokenType)
@@ -82,14 +94,13 @@ public sealed class JsonLineParser : ILogLineParser
                     value = reader.GetBoolean() ? "true" : "false";
                     break;
                 case JsonTokenType.StartObject or JsonTokenType.StartArray:
-                    sawError |= FieldNames.Classify(key) == FieldKind.Error;
+                    sawError |= kind == FieldKind.Error;
                     reader.Skip();
                     continue;
                 default:
                     continue;
             }
 
-            var kind = FieldNames.Classify(key);
             sawError |= kind == FieldKind.Error && value.Length > 0;
             if (kind == FieldKind.Duration && isNumber && double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var d))
             {

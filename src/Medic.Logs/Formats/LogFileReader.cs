@@ -10,11 +10,23 @@ public sealed class LogFileReader
     private readonly ILogLineParser? _forced;
     private readonly Stream? _stdin;
 
+    private readonly string _name;
+
     public LogFileReader(string path, ILogLineParser? format = null, Stream? stdin = null)
     {
         _path = path;
+        _name = path;
         _forced = format;
         _stdin = stdin;
+    }
+
+    /// <summary>Reads <paramref name="stream"/> (already decompressed), naming its records and errors <paramref name="name"/>.</summary>
+    public LogFileReader(string name, Stream stream, ILogLineParser? format = null)
+    {
+        _path = "-";
+        _name = name;
+        _forced = format;
+        _stdin = stream;
     }
 
     /// <summary>The format in use; known once the first record has been read.</summary>
@@ -25,6 +37,12 @@ public sealed class LogFileReader
         var lines = LogLineReader.ReadLines(_path, _stdin).GetEnumerator();
         try
         {
+            // errors from a stream read as '-' should name the file
+            if (_path == "-" && _name != "-")
+            {
+                lines = Renamed(lines);
+            }
+
             var sample = new List<string>();
             var nonEmpty = 0;
             while (nonEmpty < FormatDetector.SampleLines && lines.MoveNext())
@@ -35,7 +53,7 @@ public sealed class LogFileReader
 
             var parser = _forced ?? FormatDetector.Detect(sample);
             FormatName = parser.Name;
-            var state = new State(_path, parser);
+            var state = new State(_name, parser);
             foreach (var line in sample)
             {
                 yield return state.Parse(line);
@@ -52,10 +70,33 @@ public sealed class LogFileReader
         }
     }
 
+    private IEnumerator<string> Renamed(IEnumerator<string> inner)
+    {
+        while (true)
+        {
+            try
+            {
+                if (!inner.MoveNext())
+                {
+                    break;
+                }
+            }
+            catch (LogInputException e) when (e.Message.StartsWith("-:", StringComparison.Ordinal))
+            {
+                throw new LogInputException(string.Concat(_name, e.Message.AsSpan(1)), e);
+            }
+
+            yield return inner.Current;
+        }
+
+        inner.Dispose();
+    }
+
     private sealed class State(string path, ILogLineParser parser)
     {
         private static readonly PlainParser Plain = new();
         private readonly bool _continuations = parser is not PlainParser;
+        private readonly ILogLineParser[] _others = [.. FormatDetector.Candidates().Where(c => c.Name != parser.Name)];
         private long _lineNumber;
         private LogRecord? _previous;
 
@@ -67,6 +108,20 @@ public sealed class LogFileReader
             {
                 _previous = record;
                 return record;
+            }
+
+            // a file may mix formats (JSON lines and text); only a line no format reads continues the record before it
+            if (_continuations && line.Length > 0 && !char.IsWhiteSpace(line[0]))
+            {
+                foreach (var other in _others)
+                {
+                    record = new LogRecord { Source = path, LineNumber = _lineNumber, Line = line };
+                    if (other.TryParse(line, record))
+                    {
+                        _previous = record;
+                        return record;
+                    }
+                }
             }
 
             record = new LogRecord { Source = path, LineNumber = _lineNumber, Line = line };

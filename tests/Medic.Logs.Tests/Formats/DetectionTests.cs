@@ -49,6 +49,21 @@ public sealed class DetectionTests : IDisposable
     }
 
     [Fact]
+    public void A_file_mixing_json_and_text_lines_reads_both()
+    {
+        var path = Write("mixed.log",
+            """{"time":"2024-01-15T10:00:00Z","level":"INFO","msg":"started"}""",
+            """{"time":"2024-01-15T10:00:01Z","level":"INFO","msg":"ready"}""",
+            "2024-01-15 10:00:02,000 ERROR webmacs.db: QueuePool limit of size 5 overflow 10 reached",
+            "sqlalchemy.exc.TimeoutError: QueuePool limit of size 5 overflow 10 reached");
+        var records = new LogFileReader(path).Records().ToList();
+        records[2].IsContinuation.ShouldBeFalse();
+        records[2].Severity.ShouldBe(LogSeverity.Error);
+        records[2].Component.ShouldBe("webmacs.db");
+        records[3].IsContinuation.ShouldBeTrue();
+    }
+
+    [Fact]
     public void A_given_line_format_overrides_detection()
     {
         var reader = new LogFileReader(Write("a.log", "081109 203615 148 INFO dfs.DataNode: x"), new LineFormatParser("<Date> <Time> <Pid> <Level> <Component>: <Content>"));

@@ -30,6 +30,7 @@ internal static class ConformanceTargets
         ["config.compare"] = new(
             p => Component("config", new JsonObject { ["path"] = p.PathOf("absent/node.toml"), ["unique"] = new JsonArray("node_id") }), Expect.Observes),
         ["nginx.config"] = new(p => Component("nginx", new JsonObject { ["config"] = p.PathOf("absent/nginx.conf") }), Expect.NotFound),
+        ["logs.scan"] = new(p => Component("logs", new JsonObject { ["paths"] = new JsonArray(p.PathOf("absent/app.log")) }), Expect.NotFound),
 
         ["http.get"] = Network(p => HttpComponent($"http://127.0.0.1:{p.Port}", health: "/health"), new() { ["path"] = "/health" }),
         // A listener that accepts is an answer for TCP; a full accept queue drops the SYN, so the connect itself hangs.

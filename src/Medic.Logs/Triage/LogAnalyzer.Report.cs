@@ -1,0 +1,74 @@
+using Medic.Logs.Formats;
+
+namespace Medic.Logs.Triage;
+
+public sealed partial class LogAnalyzer
+{
+    public TriageReport Report()
+    {
+        var live = _stats.Values.Where(s => s.Count > 0).ToList();
+        var matches = live.ToDictionary(s => s, Match);
+        var ranked = Rank(live).Take(Options.Top)
+            .Concat(live.Where(s => matches[s].Count > 0))
+            .Distinct()
+            .Select(s => Summary(s, matches[s]))
+            .ToList();
+        var levels = Enumerable.Range(0, _levels.Length).Where(i => _levels[i] > 0)
+            .ToDictionary(i => Severities.Name((LogSeverity)i), i => _levels[i]);
+        var slow = _slow.Overall.Count == 0 ? null
+            : new SlowSummary(SlowRequestStats.Latency("all", _slow.Overall), _slow.Routes(Options.Top), _slow.Slowest());
+        var hasBaseline = _sources.Any(s => s.Baseline);
+        return new TriageReport(_sources, _lines, _records, levels, _first, _last, live.Count, ranked, _timeline.Buckets(), slow,
+            hasBaseline ? Changes(live) : null);
+    }
+
+    /// <summary>
+    /// Errors first, then warnings, then the rest; within a class by the count at that level, weighted by recency: a template last seen at
+    /// the end of the logs counts fully, one last seen at the start half.
+    /// </summary>
+    private IEnumerable<TemplateStats> Rank(List<TemplateStats> live) =>
+        live.OrderByDescending(s => Class(s.Worst)).ThenByDescending(s => s.CountAt(s.Worst) * (0.5 + (0.5 * Recency(s)))).ThenBy(s => s.Template.Id);
+
+    private static int Class(LogSeverity s) => s >= LogSeverity.Error ? 2 : s == LogSeverity.Warning ? 1 : 0;
+
+    private double Recency(TemplateStats s)
+    {
+        if (s.LastSeen is { } last && _first is { } first && _last is { } end && end > first)
+        {
+            return (last - first) / (end - first);
+        }
+
+        return _records == 0 ? 1 : (double)s.LastOrdinal / _records;
+    }
+
+    /// <summary>Symptoms found in the message first (the template); only when none is, in the whole example line.</summary>
+    private List<SymptomMatch> Match(TemplateStats s)
+    {
+        var hits = Options.Symptoms.Where(p => p.Matches(s.Template.Text) || p.Matches(s.ExampleMessage)).ToList();
+        if (hits.Count == 0)
+        {
+            hits = [.. Options.Symptoms.Where(p => p.Matches(s.Example))];
+        }
+
+        return [.. hits.DistinctBy(p => p.Runbook.Id).Select(p => new SymptomMatch(p.Runbook.Id, p.Runbook.Title, p.Symptom, p.Runbook.Causes))];
+    }
+
+    private static TemplateSummary Summary(TemplateStats s, List<SymptomMatch> runbooks) => new(
+        s.Template.Id, s.Template.Text, s.Count, s.Worst,
+        s.Levels.ToDictionary(l => Severities.Name(l.Level), l => l.Count),
+        s.FirstSeen, s.LastSeen, s.FirstAt, s.LastAt, SlowRequestStats.Shorten(s.Example), s.BaselineCount, runbooks);
+
+    private List<BaselineChange> Changes(List<TemplateStats> live)
+    {
+        var now = Math.Max(_records, 1);
+        var then = Math.Max(_baselineRecords, 1);
+        return
+        [
+            .. live.Select(s => new BaselineChange(s.Template.Id, s.Template.Text, s.Count, s.BaselineCount, s.BaselineCount == 0,
+                    ((double)s.Count / now) / (Math.Max(s.BaselineCount, 0.5) / then), SlowRequestStats.Shorten(s.Example)))
+                .Where(c => c.IsNew || c.Growth >= 2)
+                .OrderByDescending(c => c.IsNew).ThenByDescending(c => c.Growth * Math.Log(1 + c.Count))
+                .Take(Options.Top),
+        ];
+    }
+}

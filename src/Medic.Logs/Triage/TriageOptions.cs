@@ -1,0 +1,23 @@
+using System.Text.RegularExpressions;
+
+namespace Medic.Logs.Triage;
+
+public sealed class TriageOptions
+{
+    /// <summary>Extra variable patterns (<c>--mask</c>): each match becomes <c>&lt;*&gt;</c> before mining.</summary>
+    public IReadOnlyList<Regex> Masks { get; init; } = [];
+
+    public DateTimeOffset? Since { get; init; }
+
+    public DateTimeOffset? Until { get; init; }
+
+    /// <summary>Templates, routes and baseline changes to list.</summary>
+    public int Top { get; init; } = 15;
+
+    public int Slowest { get; init; } = 10;
+
+    public IReadOnlyList<SymptomPattern> Symptoms { get; init; } = [];
+
+    /// <summary>Remember each line's template for <c>--emit-templates</c> (four bytes a line).</summary>
+    public bool KeepAssignments { get; init; }
+}
