@@ -171,5 +171,14 @@ public sealed partial class SqliteHistoryStore
         }
     }
 
+    /// <summary>Deletes the observations of runs started before <paramref name="cutoff"/> (called under the lock, before the runs go).</summary>
+    private void DeleteObservationsBefore(DateTimeOffset cutoff)
+    {
+        using var cmd = _db.CreateCommand();
+        cmd.CommandText = "DELETE FROM observations WHERE run_id IN (SELECT id FROM runs WHERE started < $c)";
+        cmd.Parameters.AddWithValue("$c", Stamp(cutoff));
+        cmd.ExecuteNonQuery();
+    }
+
     private void OnRecorded(Report report) => Recorded?.Invoke(report);
 }

@@ -104,8 +104,9 @@ public sealed partial class SqliteHistoryStore : IDisposable
     {
         lock (_gate)
         {
+            DeleteObservationsBefore(cutoff);
             using var cmd = _db.CreateCommand();
-            cmd.CommandText = "DELETE FROM observations WHERE run_id IN (SELECT id FROM runs WHERE started < $c); DELETE FROM runs WHERE started < $c";
+            cmd.CommandText = "DELETE FROM runs WHERE started < $c";
             cmd.Parameters.AddWithValue("$c", Stamp(cutoff));
             return cmd.ExecuteNonQuery();
         }
