@@ -26,7 +26,7 @@ public static class ApiRoutes
         app.MapGet("/api/findings", (string? system, string? status) => Results.Json(store.Findings(system, status)));
 
         app.MapGet("/api/runs/{id:long}/observations", (long id) =>
-            store.RunObservations(id) is { } list ? Results.Text(list.ToJsonString(), "application/json") : Results.NotFound(new { error = $"no run {id}" }));
+            store.RunObservations(id) is { } list ? Results.Text(list, "application/json") : Results.NotFound(new { error = $"no run {id}" }));
 
         app.MapPost("/api/systems/{name}/diagnose", async (string name, CancellationToken ct) =>
         {

@@ -7,6 +7,7 @@ namespace Medic.Server.Dashboard;
 internal static class SystemPage
 {
     private const int ChartRuns = 50;
+    private const int MaxCharts = 24;
 
     public static string Render(string system, HistoryStore store, DateTimeOffset now)
     {
@@ -101,8 +102,21 @@ internal static class SystemPage
             return;
         }
 
-        b.Append("<p class=\"meta\">Duration of each probe over the last ").Append(ChartRuns).Append(" runs; red squares are failed invocations.</p>");
-        foreach (var series in latencies.GroupBy(o => (o.Component, o.Probe)).OrderBy(g => g.Key.Component, StringComparer.Ordinal).ThenBy(g => g.Key.Probe, StringComparer.Ordinal))
+        var all = latencies.GroupBy(o => (o.Component, o.Probe)).ToList();
+        var shown = all
+            .OrderByDescending(g => g.Any(o => o.Status != "ok"))
+            .ThenByDescending(g => g.Max(o => o.DurationMs))
+            .Take(MaxCharts)
+            .OrderBy(g => g.Key.Component, StringComparer.Ordinal).ThenBy(g => g.Key.Probe, StringComparer.Ordinal)
+            .ToList();
+        b.Append("<p class=\"meta\">Duration of each probe over the last ").Append(ChartRuns).Append(" runs; red squares are failed invocations.");
+        if (shown.Count < all.Count)
+        {
+            b.Append(" Showing ").Append(shown.Count).Append(" of ").Append(all.Count).Append(" series: those with failures first, then the slowest.");
+        }
+
+        b.Append("</p>");
+        foreach (var series in shown)
         {
             b.Append("<h3>").Append(Html.E(series.Key.Component)).Append(" · <code>").Append(Html.E(series.Key.Probe)).Append("</code></h3>")
              .Append(Charts.Latency(series.Key.Component, series.Key.Probe, [.. series]));

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Medic.Core.Engine;
 using Medic.Core.Model;
@@ -12,8 +13,16 @@ public abstract partial class HistoryStore
     public event Action<Report>? Recorded;
 
     /// <summary>The observations of one run as the report holds them (data included, secrets already redacted), or null when there is no such run.</summary>
-    public JsonArray? RunObservations(long runId) =>
-        RunReport(runId) is { } json && JsonNode.Parse(json)?["observations"] is JsonArray list ? (JsonArray)list.DeepClone() : null;
+    public string? RunObservations(long runId)
+    {
+        if (RunReport(runId) is not { } json)
+        {
+            return null;
+        }
+
+        using var doc = JsonDocument.Parse(json);
+        return doc.RootElement.TryGetProperty("observations", out var list) ? list.GetRawText() : "[]";
+    }
 
     /// <summary>Probe timings of the last <paramref name="runs"/> runs of a system, oldest first.</summary>
     public IReadOnlyList<StoredObservation> Latencies(string system, int runs)
@@ -92,8 +101,17 @@ public abstract partial class HistoryStore
     public JsonObject? FindingInRun(StoredFinding finding, long runId) => Match(FindingsOfRun(runId), finding);
 
     /// <summary>The findings of one run's report (empty when the run is no longer kept).</summary>
-    public JsonArray FindingsOfRun(long runId) =>
-        RunReport(runId) is { } json && JsonNode.Parse(json)?["findings"] is JsonArray findings ? findings : [];
+    public JsonArray FindingsOfRun(long runId)
+    {
+        if (RunReport(runId) is not { } json)
+        {
+            return [];
+        }
+
+        // JsonDocument reads the whole report without building nodes; only the findings become a JsonArray.
+        using var doc = JsonDocument.Parse(json);
+        return doc.RootElement.TryGetProperty("findings", out var findings) && JsonNode.Parse(findings.GetRawText()) is JsonArray list ? list : [];
+    }
 
     /// <summary>The report finding with the same component, runbook and cause as a stored one, or null.</summary>
     public static JsonObject? Match(JsonArray findings, StoredFinding finding)
