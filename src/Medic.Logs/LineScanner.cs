@@ -88,7 +88,7 @@ public sealed class LineScanner : IDisposable
         {
             n = stream.Read(bytes, end, bytes.Length - end);
         }
-        catch (InvalidDataException e) when (gzip)
+        catch (InvalidDataException e)
         {
             var what = e.Message.Contains("truncated", StringComparison.OrdinalIgnoreCase) ? "truncated gzip stream (the file ends inside compressed data)" : $"corrupt gzip data: {e.Message}";
             throw new LogInputException($"{Path}:{LineNumber + 1}: {what}", e);

@@ -67,12 +67,6 @@ public sealed class LogScanner(ScanOptions options, TimeProvider time)
                     }
                 }
 
-                if (stream is CountingStream gzip)
-                {
-                    // GZipStream ends quietly on a cut file; the trailer's size tells
-                    GzipTrailer.CheckComplete(path, gzip.BytesRead);
-                }
-
                 files.Add(new ScannedFile(path, reader.FormatName, size, tail ? Math.Min(size, options.MaxBytes) : size, tail, lines, null));
             }
             catch (LogInputException e)
@@ -148,7 +142,8 @@ public sealed class LogScanner(ScanOptions options, TimeProvider time)
                 return (null, size, false, $"compressed file larger than max_bytes ({options.MaxBytes}); not read");
             }
 
-            return (new CountingStream(new GZipStream(file, CompressionMode.Decompress)), size, false, null);
+            // a cut file raises InvalidDataException (StrictGzip), which the line scanner reports as truncated
+            return (new GZipStream(file, CompressionMode.Decompress), size, false, null);
         }
 
         if (size <= options.MaxBytes)
