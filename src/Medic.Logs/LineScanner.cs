@@ -107,6 +107,11 @@ public sealed class LineScanner : IDisposable
     private void Decode(ReadOnlySpan<byte> line)
     {
         LineNumber++;
+        if (LineNumber == 1 && line.StartsWith("\uFEFF"u8))
+        {
+            // a UTF-8 byte order mark (Windows editors, .NET's Encoding.UTF8) is not part of the first line
+            line = line[3..];
+        }
         if (!line.IsEmpty && line[^1] == (byte)'\r')
         {
             line = line[..^1];

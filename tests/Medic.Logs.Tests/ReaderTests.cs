@@ -36,6 +36,13 @@ public sealed class ReaderTests : IDisposable
     }
 
     [Fact]
+    public void A_byte_order_mark_is_not_part_of_the_first_line()
+    {
+        var path = Write("bom.log", [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes("one\n\uFEFFtwo\n")]);
+        LogLineReader.ReadLines(path).ToList().ShouldBe(["one", "\uFEFFtwo"]);
+    }
+
+    [Fact]
     public void Reads_multi_member_gzip_without_reporting_truncation()
     {
         var path = Write("a.log.gz", [.. Gzip("one\n"), .. Gzip("two\n")]);

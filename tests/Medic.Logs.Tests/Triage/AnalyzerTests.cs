@@ -70,9 +70,9 @@ public sealed class AnalyzerTests
     public void Template_csv_has_a_row_per_line_in_input_order_with_final_templates_quoted()
     {
         var analyzer = new LogAnalyzer(new TriageOptions { KeepAssignments = true });
-        analyzer.Add(Make("connect to db1 failed, retrying"));
+        analyzer.Add(Make("connect to 10.0.0.1 failed, retrying"));
         analyzer.Add(Make("Traceback (most recent call last):", continuation: true));
-        analyzer.Add(Make("connect to db2 failed, retrying"));
+        analyzer.Add(Make("connect to 10.0.0.2 failed, retrying"));
         var csv = new StringWriter();
         analyzer.WriteTemplates(csv);
         csv.ToString().ReplaceLineEndings("\n").ShouldBe(

@@ -23,7 +23,7 @@ public sealed class ObservationHistoryTests : IDisposable
         {
             db.Open();
             using var cmd = db.CreateCommand();
-            cmd.CommandText = "CREATE TABLE schema_version (version INTEGER PRIMARY KEY); INSERT INTO schema_version VALUES (1);" + Migrations.Steps[0] +
+            cmd.CommandText = "CREATE TABLE schema_version (version INTEGER PRIMARY KEY); INSERT INTO schema_version VALUES (1);" + Migrations.For(0, SqlDialect.Sqlite) +
                 "INSERT INTO runs (system, started, duration_ms, finding_count, report_json) VALUES ('shop', '2026-01-01T00:00:00.0000000Z', 5, 0, '{}');";
             cmd.ExecuteNonQuery();
         }
