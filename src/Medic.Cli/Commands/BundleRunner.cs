@@ -35,11 +35,7 @@ internal static class BundleRunner
                 else
                 {
                     BundleResult? shown = null;
-                    await cli.Err.Progress()
-                        .AutoClear(true)
-                        .HideCompleted(true)
-                        .Columns(new SpinnerColumn(), new TaskDescriptionColumn(), new ProgressBarColumn(), new ElapsedTimeColumn())
-                        .StartAsync(async ctx =>
+                    await ProgressDisplay.StartAsync(cli.Err, async ctx =>
                         {
                             var probes = ctx.AddTask($"probing {system.Name}");
                             var steps = ctx.AddTask("collecting", maxValue: system.Components.Count + 3);

@@ -23,16 +23,12 @@ internal static class DiagnosisRunner
         }
 
         Diagnosis? result = null;
-        await cli.Err.Progress()
-            .AutoClear(true)
-            .HideCompleted(true)
-            .Columns(new SpinnerColumn(), new TaskDescriptionColumn(), new ProgressBarColumn(), new ElapsedTimeColumn())
-            .StartAsync(async ctx =>
-            {
-                var task = ctx.AddTask($"probing {system.Name}");
-                result = await diagnoser.RunAsync(system, runbooks, options, new ProgressObserver(task), cancellationToken).ConfigureAwait(false);
-                task.StopTask();
-            }).ConfigureAwait(false);
+        await ProgressDisplay.StartAsync(cli.Err, async ctx =>
+        {
+            var task = ctx.AddTask($"probing {system.Name}");
+            result = await diagnoser.RunAsync(system, runbooks, options, new ProgressObserver(task), cancellationToken).ConfigureAwait(false);
+            task.StopTask();
+        }).ConfigureAwait(false);
         return result!;
     }
 }
