@@ -22,6 +22,9 @@ public sealed record ServerOptions(string Urls, string StorePath, TimeSpan Inter
 
     /// <summary>Every run for a day, then one per hour per system, none after 30 days (by default).</summary>
     public RetentionPolicy Retention { get; init; } = RetentionPolicy.Default;
+
+    /// <summary>Knowledge-base search behind <c>/api/kb</c>; null when the server has none.</summary>
+    public KnowledgeSearch? Search { get; init; }
 }
 
 /// <summary>Builds the web application: API, health, metrics, dashboard, token checks and the scheduler as a background loop.</summary>
@@ -40,6 +43,7 @@ public static class ServerApp
         app.UseWhen(http => DashboardAuthMiddleware.IsDashboard(http.Request.Path), ui => ui.UseMiddleware<DashboardAuthMiddleware>(sessions));
         app.UseWhen(http => !DashboardAuthMiddleware.IsDashboard(http.Request.Path), api => api.UseMiddleware<TokenMiddleware>(options.Tokens));
         ApiRoutes.Map(app, runner, store, scheduler);
+        KnowledgeRoutes.Map(app, options.Search);
         if (options.Webhooks.Count > 0)
         {
             var alerts = AlertWiring.Attach(scheduler, store, options, time);

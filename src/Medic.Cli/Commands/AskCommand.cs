@@ -37,7 +37,7 @@ internal static class AskCommand
             var hits = store.Search(query, limit);
             if (parse.GetValue(format) == "json")
             {
-                var json = new { query, kb = path, results = hits.Select((h, i) => new { rank = i + 1, score = h.ExactCode ? (double?)null : Math.Round(h.Score, 3), exact_code = h.ExactCode, snippet = h.Snippet, runbooks = h.Runbooks, entry = h.Entry }) };
+                var json = new { query, kb = path, results = Results(hits) };
                 await cli.Stdout.WriteLineAsync(JsonSerializer.Serialize(json, ImportCommand.Json)).ConfigureAwait(false);
             }
             else
@@ -49,4 +49,8 @@ internal static class AskCommand
         }, ct));
         return command;
     }
+
+    /// <summary>The ranked hits as JSON objects: what <c>ask --format json</c> prints and <c>/api/kb</c> answers.</summary>
+    public static IReadOnlyList<object> Results(IReadOnlyList<SearchHit> hits) =>
+        [.. hits.Select((h, i) => (object)new { rank = i + 1, score = h.ExactCode ? (double?)null : Math.Round(h.Score, 3), exact_code = h.ExactCode, snippet = h.Snippet, runbooks = h.Runbooks, entry = h.Entry })];
 }

@@ -24,9 +24,10 @@ internal static class ServeCommand
         var budget = new Option<int>("--component-budget") { Description = "Most probes talking to one component at once, across systems (default 2)", DefaultValueFactory = _ => 2 };
         var alerts = new ServeAlertOptions();
         var retention = new ServeStoreOptions();
+        var kb = KnowledgeOptions.Kb();
         var command = new Command("serve", "Diagnose systems continuously; serve history, a JSON API and health routes")
         {
-            files, urls, interval, store, tokensFile, concurrency, runbooks, budget, TestWebhookCommand.Create(cli),
+            files, urls, interval, store, tokensFile, concurrency, runbooks, budget, kb, TestWebhookCommand.Create(cli),
         };
         foreach (var option in alerts.All.Concat(retention.All))
         {
@@ -57,6 +58,7 @@ internal static class ServeCommand
                 Webhooks = parse.GetValue(alerts.Webhooks) ?? [],
                 Alerts = alerts.Rules(parse),
                 Retention = retention.Policy(parse),
+                Search = ServeKnowledge.Open(cli, parse.GetValue(kb)),
             };
             var storeName = HistoryStores.Display(options.StorePath);
             WebApplication app;
