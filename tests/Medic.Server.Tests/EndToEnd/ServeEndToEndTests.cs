@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Net;
 using System.Text.Json.Nodes;
 using Medic.Probes.Tests.Servers;
 using Medic.Server.Tests.Store;
@@ -68,6 +69,10 @@ public sealed class ServeEndToEndTests(PostgresServer postgres) : IDisposable
         // Several more runs with the fault in place: still one alert.
         var firstRuns = finding["runCount"]!.GetValue<int>();
         await serve.WaitForAsync("/api/findings?system=shop&status=open", f => f.Any(x => IsMemory(x) && x!["runCount"]!.GetValue<int>() >= firstRuns + 3));
+        using var views = new ServeViews(serve);
+        var id = finding["id"]!.GetValue<long>();
+        var title = WebUtility.HtmlEncode(finding["title"]!.GetValue<string>());
+        await WhileOpen(views, id, title);
 
         // Fix: room again. The finding resolves and the resolved alert follows.
         RedisCli(redis, "CONFIG", "SET", "maxmemory", "100mb");
@@ -76,8 +81,72 @@ public sealed class ServeEndToEndTests(PostgresServer postgres) : IDisposable
         (await WaitForEvents(receiver, "resolved", 1)).ShouldBe(1);
         (await OpenMemoryFindings(serve)).ShouldBeEmpty();
         Events(receiver, "opened").ShouldBe(1);
+        await AfterResolved(views, id, title);
 
         (await serve.StopAsync()).ShouldBe(0, serve.Stderr);
+    }
+
+    /// <summary>The open finding in /metrics and on the three dashboard pages.</summary>
+    private static async Task WhileOpen(ServeViews views, long id, string title)
+    {
+        var metrics = await views.MetricsAsync();
+        var gauge = ServeViews.OpenGauge(metrics, "shop", Cause).ShouldHaveSingleItem();
+        gauge.Labels["severity"].ShouldBe("critical");
+        gauge.Value.ShouldBe(1);
+        foreach (var component in new[] { "db", "pg", "cache" })
+        {
+            metrics["medic_probe_duration_seconds"].Samples
+                .Where(s => s.Name == "medic_probe_duration_seconds_count" && s.Labels["system"] == "shop" && s.Labels["component"] == component)
+                .Sum(s => s.Value).ShouldBeGreaterThan(0, component);
+        }
+
+        metrics["medic_probe_duration_seconds"].Samples.ShouldContain(s => s.Name == "medic_probe_duration_seconds_bucket" && s.Labels["component"] == "cache" && s.Labels["probe"] == "redis.info");
+        metrics["medic_runs_total"].Samples.Single(s => s.Labels["system"] == "shop").Value.ShouldBeGreaterThan(2);
+        metrics["medic_run_duration_seconds"].Samples.Single(s => s.Name == "medic_run_duration_seconds_count" && s.Labels["system"] == "shop").Value.ShouldBeGreaterThan(2);
+
+        var row = ServeViews.OverviewRow(await views.PageAsync("/ui/"), "shop");
+        row.ShouldContain("status-failing");
+        row.ShouldContain($"<a href=\"/ui/findings/{id}\">{title}</a>");
+
+        var open = ServeViews.Between(await views.PageAsync("/ui/systems/shop"), "<h2 id=\"open\">", "<section aria-labelledby=\"components\">");
+        var article = ServeViews.Between(open, $"<a href=\"/ui/findings/{id}\">{title}</a>", "</article>");
+        article.ShouldContain("on <strong>cache</strong>");
+        article.ShouldContain("<code>redis.info</code>");
+        article.ShouldContain("used_ratio");
+        ServeViews.Between(article, "<h4>Fix</h4>", "</article>").ShouldContain("CONFIG SET maxmemory");
+
+        var page = await views.PageAsync($"/ui/findings/{id}");
+        page.ShouldContain($"<h1>{title}</h1>");
+        page.ShouldContain("<dt>Status</dt><dd>open</dd>");
+        page.ShouldContain("<dt>Resolved</dt><dd>not yet</dd>");
+        var history = ServeViews.Between(page, "<h2 id=\"history\">", "</section>");
+        CountOf(history, "<tr><td class=\"num\">").ShouldBeGreaterThanOrEqualTo(4);
+        history.ShouldContain("used_ratio = ");
+    }
+
+    /// <summary>Resolved: the gauge's series is gone (only open findings are counted), nothing lists it as open.</summary>
+    private static async Task AfterResolved(ServeViews views, long id, string title)
+    {
+        ServeViews.OpenGauge(await views.MetricsAsync(), "shop", Cause).ShouldBeEmpty();
+        ServeViews.OverviewRow(await views.PageAsync("/ui/"), "shop").ShouldNotContain($"/ui/findings/{id}\"");
+        var system = await views.PageAsync("/ui/systems/shop");
+        ServeViews.Between(system, "<h2 id=\"open\">", "<section aria-labelledby=\"components\">").ShouldNotContain($"/ui/findings/{id}\"");
+        ServeViews.Between(system, "<h2 id=\"timeline\">", "</section>").ShouldContain($"<a href=\"/ui/findings/{id}\">{title}</a>");
+
+        var page = await views.PageAsync($"/ui/findings/{id}");
+        page.ShouldContain("<dt>Status</dt><dd>resolved</dd>");
+        page.ShouldNotContain("<dt>Resolved</dt><dd>not yet</dd>");
+    }
+
+    private static int CountOf(string text, string part)
+    {
+        var n = 0;
+        for (var i = text.IndexOf(part, StringComparison.Ordinal); i >= 0; i = text.IndexOf(part, i + part.Length, StringComparison.Ordinal))
+        {
+            n++;
+        }
+
+        return n;
     }
 
     private static bool IsMemory(JsonNode? f) =>

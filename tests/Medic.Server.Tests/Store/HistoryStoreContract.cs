@@ -6,7 +6,7 @@ using Xunit;
 namespace Medic.Server.Tests.Store;
 
 /// <summary>What every history store does, run on real SQLite and real PostgreSQL.</summary>
-public abstract class HistoryStoreContract
+public abstract partial class HistoryStoreContract
 {
     private static readonly DateTimeOffset T0 = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
     protected static DateTimeOffset Start => T0;
