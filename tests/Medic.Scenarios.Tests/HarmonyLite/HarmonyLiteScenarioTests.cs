@@ -216,6 +216,19 @@ public sealed class HarmonyLiteScenarioTests(HarmonyLiteFixture fx) : IClassFixt
     }
 
     [Fact]
+    [Covers("harmonylite.config-validation-errors/bad-paths")]
+    public async Task A_data_directory_that_does_not_exist_is_named()
+    {
+        var node = await NodeAsync();
+        Directory.Delete(node.DataDir, recursive: true);
+
+        var report = await DiagnoseAsync(node);
+
+        report.First().ShouldBe("harmonylite.config-validation-errors/bad-paths");
+        report.Explanation(0).ShouldContain($"{node.DataDir} does not exist");
+    }
+
+    [Fact]
     [Covers("harmonylite.fails-to-start/permissions")]
     public async Task A_data_directory_the_service_user_cannot_write_is_named()
     {
