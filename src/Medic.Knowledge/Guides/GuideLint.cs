@@ -11,7 +11,7 @@ internal static class GuideLint
 {
     public static IReadOnlyList<LintWarning> Check(string text, IReadOnlyList<GuideEntry> entries)
     {
-        var lines = text.Split('\n');
+        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n', '\r'); // as Markdig counts lines
         var seen = new HashSet<(string, int)>();
         var warnings = new List<LintWarning>();
         foreach (var step in entries.SelectMany(e => e.Diagnostics).DistinctBy(s => (s.Line, s.Command)))
