@@ -237,7 +237,7 @@ internal sealed class BlockReader(EntryDraft draft, string guide)
         });
     }
 
-    private void AddInlineCommands(ContainerInline? inline) => AddCommands(MarkdownText.CodeSpans(inline), 0);
+    private void AddInlineCommands(ContainerInline? inline) => AddCommands(MarkdownText.CodeSpans(inline), (inline?.ParentBlock?.Line ?? 0) + 1);
 
     private void AddCommands(IEnumerable<string> spans, int line)
     {

@@ -40,7 +40,12 @@ public sealed partial class KnowledgeBase
         if (terms.Count > 0 && hits.Count < limit)
         {
             _match ??= Prepare(
-                $"SELECT e.id, e.doc, -{Rank} AS score, snippet(entries_fts, -1, '[', ']', '…', 12) FROM entries_fts JOIN entries e ON e.id = entries_fts.rowid WHERE entries_fts MATCH $q ORDER BY {Rank} LIMIT $n",
+                // Rank every match but build snippets only for the top n: the outer query repeats MATCH (snippet()
+                // needs it) and is driven by the n ranked rowids, so it is not a cross join over all matches.
+                $"WITH top(id, score) AS MATERIALIZED (SELECT rowid, -{Rank} FROM entries_fts WHERE entries_fts MATCH $q ORDER BY {Rank} LIMIT $n) "
+                + "SELECT e.id, e.doc, top.score, snippet(entries_fts, -1, '[', ']', '…', 12) FROM top "
+                + "CROSS JOIN entries_fts ON entries_fts.rowid = top.id CROSS JOIN entries e ON e.id = top.id "
+                + "WHERE entries_fts MATCH $q ORDER BY top.score DESC",
                 "$q", "$n");
             _match.Parameters[0].Value = QueryText.MatchExpression(terms);
             _match.Parameters[1].Value = limit + seen.Count;
