@@ -14,14 +14,21 @@ internal static class AskCommand
         var kb = KnowledgeOptions.Kb();
         var format = KnowledgeOptions.Format();
         var count = new Option<int>("-n", "--limit") { Description = "How many entries to show (default 3)", DefaultValueFactory = _ => 3 };
-        var command = new Command("ask", "Search the knowledge base (imported guides and runbook packs)") { text, kb, format, count };
-        command.SetAction((parse, ct) => Guard.RunAsync(cli, async _ =>
+        var run = new Option<bool>("--run") { Description = "Run the runbooks linked to the best answer against the system given with -f, and print their report" };
+        var file = new Option<FileInfo?>("--file", "-f") { Description = "The system file (medic.yaml) for --run" };
+        var command = new Command("ask", "Search the knowledge base (imported guides and runbook packs)") { text, kb, format, count, run, file };
+        command.SetAction((parse, ct) => Guard.RunAsync(cli, async token =>
         {
             var query = string.Join(' ', parse.GetValue(text) ?? []).Trim();
             var limit = parse.GetValue(count);
             if (query.Length == 0 || limit is < 1 or > 50)
             {
                 throw new InputException(SourcePosition.Start("<command line>"), query.Length == 0 ? "ask needs some text to look for" : "-n takes 1 to 50");
+            }
+
+            if (parse.GetValue(run) && parse.GetValue(file) is null)
+            {
+                throw new InputException(SourcePosition.Start("<command line>"), "--run needs the system file: -f medic.yaml");
             }
 
             var path = KnowledgeSetup.PathFor(cli, parse.GetValue(kb));
@@ -35,6 +42,13 @@ internal static class AskCommand
             }
 
             var hits = store.Search(query, limit);
+            if (parse.GetValue(run))
+            {
+                // the answers go to stderr so stdout holds only the report (JSON stays one document)
+                await AskPrinter.PrintAsync(cli.Stderr, query, hits).ConfigureAwait(false);
+                return await AskRun.RunAsync(cli, parse.GetValue(file)!, hits, parse.GetValue(format) == "json", token).ConfigureAwait(false);
+            }
+
             if (parse.GetValue(format) == "json")
             {
                 var json = new { query, kb = path, results = Results(hits) };
