@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Shouldly;
 using Xunit;
 
@@ -15,8 +16,10 @@ public sealed class AskRunTests
         var result = await CliRun.RunAsync(["ask", "database file does not exist", "--kb", Path.Combine(temp.Path, "kb.db"), "--run", "-f", system, "--format", "json"]);
         result.ExitCode.ShouldBe(1, result.Stderr);
         result.Stderr.ShouldContain("running sqlite.unavailable against shop");
-        result.Stdout.ShouldContain("\"runbook\":\"sqlite.unavailable\"");
-        result.Stdout.ShouldContain("\"cause\":\"file-missing\"");
+        using var report = JsonDocument.Parse(result.Stdout);
+        var finding = report.RootElement.GetProperty("findings")[0];
+        finding.GetProperty("runbook").GetString().ShouldBe("sqlite.unavailable");
+        finding.GetProperty("cause").GetString().ShouldBe("file-missing");
         File.Exists(db).ShouldBeFalse();
     }
 
