@@ -6,7 +6,8 @@ public sealed partial class LogAnalyzer
 {
     public TriageReport Report()
     {
-        var live = _stats.Values.Where(s => s.Count > 0).ToList();
+        _miner.Compact();
+        var live = FinalTemplates().Where(s => s.Count > 0).ToList();
         var matches = live.ToDictionary(s => s, Match);
         var ranked = Rank(live).Take(Options.Top)
             .Concat(live.Where(s => matches[s].Count > 0))
@@ -21,6 +22,10 @@ public sealed partial class LogAnalyzer
         return new TriageReport(_sources, _lines, _records, levels, _first, _last, live.Count, ranked, _timeline.Buckets(), slow,
             hasBaseline ? Changes(live) : null);
     }
+
+    /// <summary>Statistics per final template: a template the miner merged into another after the fact is folded into that one.</summary>
+    private IEnumerable<TemplateStats> FinalTemplates() =>
+        _stats.Values.GroupBy(s => s.Template.Canonical).Select(g => TemplateStats.Combine(g.Key, [.. g]));
 
     /// <summary>
     /// Errors first, then warnings, then the rest; within a class by the count at that level, weighted by recency: a template last seen at

@@ -9,7 +9,9 @@ namespace Medic.Logs.Triage;
 /// </summary>
 public sealed partial class LogAnalyzer(TriageOptions options)
 {
-    private readonly TemplateMiner _miner = new();
+    // --mask goes through the miner's UserMasks (the mechanism the accuracy bench measures); the report does not show
+    // the spread of variable values yet, so the miner does not track it
+    private readonly TemplateMiner _miner = new(0.5, new UserMasks(options.Masks)) { TrackValues = false };
     private readonly Dictionary<LogTemplate, TemplateStats> _stats = new(ReferenceEqualityComparer.Instance);
     private readonly long[] _levels = new long[(int)LogSeverity.Fatal + 1];
     private readonly MinuteHistogram _timeline = new();
@@ -79,13 +81,7 @@ public sealed partial class LogAnalyzer(TriageOptions options)
 
     private LogTemplate Mine(LogRecord record)
     {
-        var message = record.Message.Length > 0 ? record.Message : record.Line;
-        foreach (var mask in Options.Masks)
-        {
-            message = mask.Replace(message, Masker.Wildcard);
-        }
-
-        return _miner.Add(message);
+        return _miner.Add(record.Message.Length > 0 ? record.Message : record.Line);
     }
 
     private TemplateStats Stats(LogTemplate template)
@@ -103,6 +99,7 @@ public sealed partial class LogAnalyzer(TriageOptions options)
     public void WriteTemplates(TextWriter output)
     {
         ArgumentNullException.ThrowIfNull(output);
+        _miner.Compact();
         output.WriteLine("LineId,EventTemplate");
         for (var i = 0; i < _assignments.Count; i++)
         {

@@ -30,10 +30,10 @@ public sealed class TemplateStats(LogTemplate template)
 
     public LogSeverity Worst { get; private set; }
 
-    /// <summary>Input order of the last record, for recency when records have no timestamps.</summary>
-    public long LastOrdinal { get; private set; }
+    /// <summary>Input order of the first and the last record, for recency when records have no timestamps.</summary>
+    public long FirstOrdinal { get; private set; }
 
-    public List<SymptomPattern> Symptoms { get; } = [];
+    public long LastOrdinal { get; private set; }
 
     public IEnumerable<(LogSeverity Level, long Count)> Levels =>
         _levels.Select((n, i) => ((LogSeverity)i, n)).Where(l => l.n > 0).OrderByDescending(l => l.Item1);
@@ -41,6 +41,62 @@ public sealed class TemplateStats(LogTemplate template)
     public long CountAt(LogSeverity level) => _levels[(int)level];
 
     public void AddBaseline() => BaselineCount++;
+
+    /// <summary>The statistics of <paramref name="template"/> from those of the templates merged into it (itself included).</summary>
+    public static TemplateStats Combine(LogTemplate template, IReadOnlyList<TemplateStats> parts)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        if (parts is [{ } only] && ReferenceEquals(only.Template, template))
+        {
+            return only;
+        }
+
+        var all = new TemplateStats(template);
+        foreach (var part in parts.Where(p => p.Count > 0).OrderBy(p => p.FirstOrdinal))
+        {
+            all.Absorb(part);
+        }
+
+        all.BaselineCount = parts.Sum(p => p.BaselineCount);
+        return all;
+    }
+
+    private void Absorb(TemplateStats part)
+    {
+        if (Count == 0)
+        {
+            FirstAt = part.FirstAt;
+            FirstOrdinal = part.FirstOrdinal;
+            Worst = part.Worst;
+            Example = part.Example;
+            ExampleMessage = part.ExampleMessage;
+        }
+        else if (part.Worst > Worst)
+        {
+            Worst = part.Worst;
+            Example = part.Example;
+            ExampleMessage = part.ExampleMessage;
+        }
+
+        Count += part.Count;
+        for (var i = 0; i < _levels.Length; i++)
+        {
+            _levels[i] += part._levels[i];
+        }
+
+        if (part.LastOrdinal >= LastOrdinal)
+        {
+            LastAt = part.LastAt;
+            LastOrdinal = part.LastOrdinal;
+        }
+
+        FirstSeen = Earlier(FirstSeen, part.FirstSeen);
+        LastSeen = Later(LastSeen, part.LastSeen);
+    }
+
+    private static DateTimeOffset? Earlier(DateTimeOffset? a, DateTimeOffset? b) => a is null || (b is not null && b < a) ? b : a;
+
+    private static DateTimeOffset? Later(DateTimeOffset? a, DateTimeOffset? b) => a is null || (b is not null && b > a) ? b : a;
 
     public void Add(LogRecord record, long ordinal)
     {
@@ -51,6 +107,7 @@ public sealed class TemplateStats(LogTemplate template)
         if (Count == 1)
         {
             FirstAt = at;
+            FirstOrdinal = ordinal;
             Example = record.Line;
             ExampleMessage = record.Message;
             Worst = record.Severity;
@@ -64,10 +121,7 @@ public sealed class TemplateStats(LogTemplate template)
 
         LastAt = at;
         LastOrdinal = ordinal;
-        if (record.Timestamp is { } t)
-        {
-            FirstSeen = FirstSeen is null || t < FirstSeen ? t : FirstSeen;
-            LastSeen = LastSeen is null || t > LastSeen ? t : LastSeen;
-        }
+        FirstSeen = Earlier(FirstSeen, record.Timestamp);
+        LastSeen = Later(LastSeen, record.Timestamp);
     }
 }

@@ -92,6 +92,27 @@ public sealed class AnalyzerTests
     }
 
     [Fact]
+    public void Templates_the_miner_merges_after_the_fact_are_one_row_with_their_counts_together()
+    {
+        var analyzer = new LogAnalyzer(new TriageOptions { KeepAssignments = true });
+        string[] users = ["alice", "bob", "carol", "dave"];
+        foreach (var user in users)
+        {
+            analyzer.Add(Make($"user {user} logged in"));
+        }
+
+        analyzer.Add(Make("user erin logged in", LogSeverity.Error));
+        var template = analyzer.Report().Templates.ShouldHaveSingleItem();
+        template.Template.ShouldBe("user <*> logged in");
+        template.Count.ShouldBe(5);
+        template.Worst.ShouldBe(LogSeverity.Error);
+        var csv = new StringWriter();
+        analyzer.WriteTemplates(csv);
+        csv.ToString().ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1)
+            .ShouldAllBe(row => row.EndsWith(",user <*> logged in", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Masks_apply_before_mining()
     {
         var analyzer = new LogAnalyzer(new TriageOptions { Masks = [new Regex("job-[a-z]+")] });
