@@ -15,7 +15,6 @@ public sealed class LineScanner : IDisposable
     private const int ChunkBytes = 1 << 18;
 
     private readonly Stream stream;
-    private readonly bool gzip;
     private byte[] bytes = ArrayPool<byte>.Shared.Rent(ChunkBytes);
     private char[] chars = ArrayPool<char>.Shared.Rent(ChunkBytes);
     private int start;
@@ -27,7 +26,6 @@ public sealed class LineScanner : IDisposable
     {
         ArgumentNullException.ThrowIfNull(stream);
         Path = path;
-        this.gzip = gzip;
         this.stream = gzip ? new GZipStream(stream, CompressionMode.Decompress) : stream;
     }
 
