@@ -85,6 +85,9 @@ internal static class JszStreams
             ["msgs_ratio"] = Ratio(messages, maxMsgs),
             ["first_seq"] = Long(state, "first_seq") ?? 0,
             ["last_seq"] = Long(state, "last_seq") ?? 0,
+
+            // Sequences missing inside first_seq..last_seq: deleted one by one, or lost from a damaged message block.
+            ["num_deleted"] = Long(state, "num_deleted") ?? 0,
             ["last_ts"] = Iso(lastTs),
             ["last_msg_age_ms"] = Between(lastTs, now),
             ["num_subjects"] = Long(state, "num_subjects"),

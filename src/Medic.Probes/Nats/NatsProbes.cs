@@ -13,5 +13,6 @@ public static class NatsProbes
         new NatsJszProbe(),
         new NatsHealthzProbe(),
         new NatsRoutezProbe(),
+        new NatsUrlsProbe(),
     ];
 }

@@ -13,7 +13,10 @@ namespace Medic.Probes.Tests.Servers;
 public sealed class NatsServer : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(15);
-    private readonly Process _process;
+    private Process _process;
+    private int _starts = 1;
+    private string _exe = "";
+    private List<string> _args = [];
 
     private NatsServer(Process process, int port, int monitorPort, string folder)
     {
@@ -70,14 +73,7 @@ public sealed class NatsServer : IAsyncDisposable
         }
 
         args.AddRange(extraArgs ?? []);
-        var psi = new ProcessStartInfo(exe) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        args.ForEach(psi.ArgumentList.Add);
-        var process = Process.Start(psi) ?? throw new InvalidOperationException("could not start nats-server");
-        process.OutputDataReceived += static (_, _) => { };
-        process.ErrorDataReceived += static (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        var server = new NatsServer(process, port, monitorPort, folder);
+        var server = new NatsServer(Launch(exe, args), port, monitorPort, folder) { _exe = exe, _args = args };
         try
         {
             using var cts = new CancellationTokenSource(StartTimeout);
@@ -89,6 +85,32 @@ public sealed class NatsServer : IAsyncDisposable
             await server.DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>
+    /// Starts the stopped server again with the same command line: same ports, folder and JetStream store, so what
+    /// it recovers from disk is what the first run left (the log file goes on growing).
+    /// </summary>
+    public async Task StartAgainAsync()
+    {
+        await StopAsync();
+        _process.Dispose();
+        _process = Launch(_exe, _args);
+        _starts++;
+        using var cts = new CancellationTokenSource(StartTimeout);
+        await WaitUntilReadyAsync(cts.Token);
+    }
+
+    private static Process Launch(string exe, List<string> args)
+    {
+        var psi = new ProcessStartInfo(exe) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        args.ForEach(psi.ArgumentList.Add);
+        var process = Process.Start(psi) ?? throw new InvalidOperationException("could not start nats-server");
+        process.OutputDataReceived += static (_, _) => { };
+        process.ErrorDataReceived += static (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
     }
 
     /// <summary>A loopback port nothing listens on (at the moment of asking).</summary>
@@ -145,7 +167,7 @@ public sealed class NatsServer : IAsyncDisposable
     /// </summary>
     private async Task WaitUntilReadyAsync(CancellationToken cancellationToken)
     {
-        while (!Log.Contains("Server is ready", StringComparison.Ordinal))
+        while (CountReady(Log) < _starts)
         {
             if (_process.HasExited)
             {
@@ -161,6 +183,17 @@ public sealed class NatsServer : IAsyncDisposable
                 throw new InvalidOperationException($"nats-server did not become ready.{Environment.NewLine}{Log}");
             }
         }
+    }
+
+    private static int CountReady(string log)
+    {
+        var count = 0;
+        for (var at = log.IndexOf("Server is ready", StringComparison.Ordinal); at >= 0; at = log.IndexOf("Server is ready", at + 1, StringComparison.Ordinal))
+        {
+            count++;
+        }
+
+        return count;
     }
 
     private static string Text(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
