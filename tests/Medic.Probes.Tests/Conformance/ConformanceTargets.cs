@@ -74,6 +74,11 @@ internal static class ConformanceTargets
         ["nats.jsz"] = NatsMonitor(),
         ["nats.healthz"] = NatsMonitor(),
         ["nats.routez"] = NatsMonitor(),
+
+        // A configured URL that does not answer is a finding about the configuration, recorded per URL.
+        ["nats.urls"] = new(
+            NatsUrls, Expect.Records(ErrorKinds.ConnectionRefused, d => d["urls"]?[0]?["error"]?["kind"]),
+            NatsUrls, Expect.Records(ErrorKinds.Timeout, d => d["urls"]?[0]?["error"]?["kind"])),
     };
 
     private static ConformanceTarget Network(Func<TargetPlace, Component> at, JsonObject? args = null) =>
@@ -97,6 +102,13 @@ internal static class ConformanceTargets
         var config = place.PathOf("nginx.conf");
         File.WriteAllText(config, $"events {{}}\nhttp {{\nserver {{ listen 8080; location / {{ proxy_pass http://127.0.0.1:{place.Port}; }} }}\n}}\n");
         return Component("nginx", new JsonObject { ["config"] = config });
+    }
+
+    private static Component NatsUrls(TargetPlace place)
+    {
+        var config = place.PathOf("harmonylite.toml");
+        File.WriteAllText(config, $"[nats]\nurls = [\"nats://127.0.0.1:{place.Port}\"]\n");
+        return Component("config", new JsonObject { ["path"] = config });
     }
 
     private static JsonNode? FirstBackendError(JsonNode data) => data["backends"]?[0]?["servers"]?[0]?["error"]?["kind"];

@@ -29,11 +29,17 @@ public sealed class NatsReadOnlyTests
         }
 
         var before = await SnapshotAsync(server);
-        foreach (var probe in NatsProbes.All())
+        foreach (var probe in NatsProbes.All().Where(p => p.Kinds.Contains("nats")))
         {
             var result = await RunAsync(probe, Component(server));
             result.Error.ShouldBeNull($"{probe.Name}: {result.Error?.Message}");
         }
+
+        // nats.urls reads a config file's URL list: aim it at this server too.
+        using var folder = new Support.TempFolder();
+        await File.WriteAllTextAsync(folder.File("node.toml"), $"[nats]\nurls = [\"{server.Url}\"]\n", Ct);
+        var urls = await RunAsync(new NatsUrlsProbe(), NetSupport.NetProbeContexts.Component("config", new JsonObject { ["path"] = folder.File("node.toml") }));
+        urls.Data!["reachable"]!.GetValue<int>().ShouldBe(1);
 
         var after = await SnapshotAsync(server);
 
