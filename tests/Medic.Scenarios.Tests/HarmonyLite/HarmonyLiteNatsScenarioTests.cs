@@ -72,6 +72,7 @@ public sealed class HarmonyLiteNatsScenarioTests(HarmonyLiteFixture fx) : IClass
         report.Explanation(0).ShouldContain("\"message\":\"NATS client exiting\"");
         report.Explanation(0).ShouldContain("a budget of about 2 s");
         report.Explanation(0).ShouldContain("sets connect_retries = 2, reconnect_wait_seconds = 1");
+        report.Explanation(0).ShouldContain($"{nats.Url} accepts clients again (nats-server started 20");
     }
 
     [Fact]
