@@ -106,6 +106,7 @@ public static class BuiltInKinds
             new("unit", T.String, Description: "the service's systemd unit, when it differs from the service name"),
             new("site_packages", T.Path, Description: "the Python site-packages folder plugins are installed into (python.wheels)"),
             new("binary", T.Path, Description: "the service's executable, for file.stat to check it exists and the user may run it"),
+            new("library_path", T.PathList, Description: "the service's LD_LIBRARY_PATH folders, for binary.inspect to resolve its shared libraries as the loader would"),
         ]),
     ];
 

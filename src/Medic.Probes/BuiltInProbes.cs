@@ -1,4 +1,5 @@
 using Medic.Core.Probing;
+using Medic.Probes.Binary;
 using Medic.Probes.Config;
 using Medic.Probes.Host;
 using Medic.Probes.Http;
@@ -27,6 +28,7 @@ public static class BuiltInProbes
         new SqliteLocksProbe(),
         new PortOwnerProbe(),
         new FileStatProbe(),
+        new BinaryInspectProbe(),
         new DiskUsageProbe(),
         new HostMemoryProbe(),
         new ProcessListProbe(),

@@ -20,6 +20,7 @@ internal static class ConformanceTargets
         ["sqlite.locks"] = Sqlite(),
         ["port.owner"] = new(p => Host(new() { ["ports"] = new JsonArray(p.Port) }), Expect.Observes),
         ["file.stat"] = new(p => Host(new() { ["paths"] = new JsonArray(p.PathOf("absent/none")) }), Expect.Observes),
+        ["binary.inspect"] = new(p => Host(new() { ["binary"] = p.PathOf("absent/harmonylite") }), Expect.NotFound),
         ["disk.usage"] = new(p => Host(new() { ["paths"] = new JsonArray(p.PathOf("absent/none")) }), Expect.Observes),
         ["host.memory"] = new(_ => Host([]), Expect.Observes),
         ["process.list"] = new(_ => Host(new() { ["service"] = PythonChild.UniqueName("medic-absent-") }), Expect.Observes),
