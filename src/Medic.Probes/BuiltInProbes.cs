@@ -26,6 +26,7 @@ public static class BuiltInProbes
         new SqlitePragmaProbe(),
         new SqliteSchemaProbe(),
         new SqliteLocksProbe(),
+        new SqliteCompareProbe(),
         new PortOwnerProbe(),
         new FileStatProbe(),
         new BinaryInspectProbe(),

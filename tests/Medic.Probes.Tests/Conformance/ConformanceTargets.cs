@@ -18,6 +18,7 @@ internal static class ConformanceTargets
         ["sqlite.pragma"] = Sqlite(),
         ["sqlite.schema"] = Sqlite(),
         ["sqlite.locks"] = Sqlite(),
+        ["sqlite.compare"] = Sqlite(),
         ["port.owner"] = new(p => Host(new() { ["ports"] = new JsonArray(p.Port) }), Expect.Observes),
         ["file.stat"] = new(p => Host(new() { ["paths"] = new JsonArray(p.PathOf("absent/none")) }), Expect.Observes),
         ["binary.inspect"] = new(p => Host(new() { ["binary"] = p.PathOf("absent/harmonylite") }), Expect.NotFound),
