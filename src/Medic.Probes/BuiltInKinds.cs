@@ -44,6 +44,7 @@ public static class BuiltInKinds
             new("dsn", T.String, Description: "the application's connection string, to learn its busy_timeout"),
             new("busy_timeout", T.Duration, Description: "the application's busy timeout, when known"),
             new("min_version", T.String, Description: "oldest SQLite version the application supports, e.g. 3.35.0"),
+            new("peers", T.PathList, Description: "the same database on the other nodes (copies or mounts of their files, globs allowed), for sqlite.compare"),
         ]),
         new("postgres", "a PostgreSQL server", [
             new("connection", T.String, Required: true, "Npgsql connection string"),
@@ -106,6 +107,7 @@ public static class BuiltInKinds
             new("unit", T.String, Description: "the service's systemd unit, when it differs from the service name"),
             new("site_packages", T.Path, Description: "the Python site-packages folder plugins are installed into (python.wheels)"),
             new("binary", T.Path, Description: "the service's executable, for file.stat to check it exists and the user may run it"),
+            new("library_path", T.PathList, Description: "the service's LD_LIBRARY_PATH folders, for binary.inspect to resolve its shared libraries as the loader would"),
         ]),
     ];
 

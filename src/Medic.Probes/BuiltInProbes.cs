@@ -1,4 +1,5 @@
 using Medic.Core.Probing;
+using Medic.Probes.Binary;
 using Medic.Probes.Config;
 using Medic.Probes.Host;
 using Medic.Probes.Http;
@@ -25,8 +26,10 @@ public static class BuiltInProbes
         new SqlitePragmaProbe(),
         new SqliteSchemaProbe(),
         new SqliteLocksProbe(),
+        new SqliteCompareProbe(),
         new PortOwnerProbe(),
         new FileStatProbe(),
+        new BinaryInspectProbe(),
         new DiskUsageProbe(),
         new HostMemoryProbe(),
         new ProcessListProbe(),
