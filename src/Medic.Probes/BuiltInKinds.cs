@@ -44,6 +44,7 @@ public static class BuiltInKinds
             new("dsn", T.String, Description: "the application's connection string, to learn its busy_timeout"),
             new("busy_timeout", T.Duration, Description: "the application's busy timeout, when known"),
             new("min_version", T.String, Description: "oldest SQLite version the application supports, e.g. 3.35.0"),
+            new("user", T.String, Description: "the user the application opens the database as, for file.stat to judge its access"),
         ]),
         new("postgres", "a PostgreSQL server", [
             new("connection", T.String, Required: true, "Npgsql connection string"),
