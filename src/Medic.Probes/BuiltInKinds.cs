@@ -45,6 +45,7 @@ public static class BuiltInKinds
             new("busy_timeout", T.Duration, Description: "the application's busy timeout, when known"),
             new("min_version", T.String, Description: "oldest SQLite version the application supports, e.g. 3.35.0"),
             new("peers", T.PathList, Description: "the same database on the other nodes (copies or mounts of their files, globs allowed), for sqlite.compare"),
+            new("user", T.String, Description: "the user the application opens the database as, for file.stat to judge its access"),
         ]),
         new("postgres", "a PostgreSQL server", [
             new("connection", T.String, Required: true, "Npgsql connection string"),

@@ -8,6 +8,7 @@ namespace Medic.Probes.Host;
 /// <summary>
 /// <c>file.stat</c>: for each path, whether it exists, who owns it, its mode, and whether a given user can read and
 /// write it (or create it), judged from the permission bits, the user's groups and read-only mounts, never by trying.
+/// A folder on the way that the user may not search is named in <c>blocked_by</c>, with its owner, group and mode.
 /// </summary>
 public sealed class FileStatProbe : IProbe
 {
@@ -15,7 +16,7 @@ public sealed class FileStatProbe : IProbe
 
     public string Description => "existence, owner, mode and read/write/execute access for a user of files and folders, read-only mounts included";
 
-    public IReadOnlyList<string> Kinds { get; } = ["host"];
+    public IReadOnlyList<string> Kinds { get; } = ["host", "sqlite"];
 
     public IReadOnlyList<ProbeParameter> Parameters { get; } =
     [
@@ -108,6 +109,13 @@ public sealed class FileStatProbe : IProbe
         entry["executable"] = user is null ? null : target is not null && blockedBy is null && AccessCheck.CanExecute(target, user);
         entry["mount_read_only"] = mountReadOnly;
         entry["blocked_by"] = blockedBy;
+        if (blockedBy is not null && Native.Stat(blockedBy) is { } folder)
+        {
+            entry["blocked_by_owner"] = users.UserName(folder.Uid);
+            entry["blocked_by_group"] = users.GroupName(folder.Gid);
+            entry["blocked_by_mode"] = FormatMode(folder.Permissions);
+        }
+
         entry["creatable"] = null;
         if (link.IsSymlink)
         {

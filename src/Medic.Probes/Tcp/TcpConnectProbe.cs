@@ -9,22 +9,25 @@ namespace Medic.Probes.Tcp;
 
 /// <summary>
 /// <c>tcp.connect</c>: resolves the component's host and opens (then closes) a TCP connection to each of its addresses
-/// in turn until one accepts. Sends nothing.
+/// in turn until one accepts. Sends nothing. On an <c>http</c> component it connects to its url's host and port, which
+/// tells a refused connection, a dropped one (timeout) and an unroutable address apart before any HTTP is spoken.
 /// </summary>
 public sealed class TcpConnectProbe : IProbe
 {
     public string Name => "tcp.connect";
 
-    public string Description => "open a TCP connection to the component's address (trying each resolved address): connected, the address, latency";
+    public string Description => "open a TCP connection to the component's address, or an http component's url host and port (trying each resolved address): connected, the address, latency; refused, timeout (dropped) and unreachable (no route) told apart";
 
-    public IReadOnlyList<string> Kinds { get; } = ["tcp"];
+    public IReadOnlyList<string> Kinds { get; } = ["tcp", "http"];
 
     public IReadOnlyList<ProbeParameter> Parameters { get; } = [];
 
     public async Task<ProbeResult> RunAsync(ProbeContext context, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var endpoint = TcpEndpoint.From(context.Component, out var problem);
+        var endpoint = context.Component.Kind == "http"
+            ? TcpEndpoint.FromUrl(context.Component, out var problem)
+            : TcpEndpoint.From(context.Component, out problem);
         if (endpoint is null)
         {
             return ProbeResult.Fail(ErrorKinds.InvalidArgument, problem!, new JsonObject { ["connected"] = false });

@@ -28,6 +28,19 @@ internal sealed record TcpEndpoint(string Host, int Port)
         return Valid(host.Trim().Trim('[', ']'), port.Value, out problem);
     }
 
+    /// <summary>The host and port of an http(s) component's <c>url</c> (80 or 443 when it names no port).</summary>
+    public static TcpEndpoint? FromUrl(Component component, out string? problem)
+    {
+        var url = component.GetString("url");
+        if (string.IsNullOrWhiteSpace(url) || !Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri) || string.IsNullOrEmpty(uri.Host) || uri.Port < 1)
+        {
+            problem = $"component '{component.Name}' needs a 'url' with a host, such as http://127.0.0.1:3001";
+            return null;
+        }
+
+        return Valid(uri.IdnHost.Trim('[', ']'), uri.Port, out problem);
+    }
+
     public static bool TryParse(string text, out TcpEndpoint? endpoint, out string? problem)
     {
         var s = text.Trim();

@@ -108,6 +108,50 @@ public sealed class TcpConnectProbeTests
     }
 
     [Fact]
+    public async Task On_an_http_component_connects_to_the_urls_host_and_port()
+    {
+        using var listener = SilentListener.Accepting();
+
+        var result = await _probe.RunAsync(Context(HttpComponent($"http://127.0.0.1:{listener.Port}/api", health: "/health")), Ct);
+
+        result.Error.ShouldBeNull();
+        result.Data!["host"]!.GetValue<string>().ShouldBe("127.0.0.1");
+        result.Data["port"]!.GetValue<int>().ShouldBe(listener.Port);
+        result.Data["connected"]!.GetValue<bool>().ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task On_an_http_component_a_dropped_syn_is_a_timeout_and_a_closed_port_is_refused()
+    {
+        using var blackhole = await SilentListener.BlackholedAsync(Ct);
+        var closed = LoopbackPorts.Closed();
+
+        var dropped = await _probe.RunAsync(Context(HttpComponent($"http://127.0.0.1:{blackhole.Port}"), timeout: TimeSpan.FromSeconds(1)), Ct);
+        var refused = await _probe.RunAsync(Context(HttpComponent($"http://127.0.0.1:{closed}"), timeout: TimeSpan.FromSeconds(1)), Ct);
+
+        dropped.Error!.Kind.ShouldBe(ErrorKinds.Timeout);
+        dropped.Error.Message.ShouldBe($"no answer from 127.0.0.1:{blackhole.Port} within 1s");
+        refused.Error!.Kind.ShouldBe(ErrorKinds.ConnectionRefused);
+    }
+
+    [Fact]
+    public async Task On_an_http_component_without_a_port_the_schemes_port_is_used()
+    {
+        var result = await _probe.RunAsync(Context(HttpComponent("https://nonexistent.invalid")), Ct);
+
+        result.Error!.Kind.ShouldBe(ErrorKinds.Dns);
+        result.Data!["port"]!.GetValue<int>().ShouldBe(443);
+    }
+
+    [Fact]
+    public async Task On_an_http_component_a_url_that_is_not_one_is_an_invalid_argument()
+    {
+        var result = await _probe.RunAsync(Context(HttpComponent("not a url")), Ct);
+
+        result.Error!.Kind.ShouldBe(ErrorKinds.InvalidArgument);
+    }
+
+    [Fact]
     public async Task A_bad_address_is_an_invalid_argument_not_an_exception()
     {
         var result = await _probe.RunAsync(Context(TcpComponent("localhost")), Ct);
@@ -119,7 +163,7 @@ public sealed class TcpConnectProbeTests
     public void Is_registered_among_the_built_in_probes_with_no_required_parameters()
     {
         BuiltInProbes.Registry().Find("tcp.connect").ShouldBeOfType<TcpConnectProbe>();
-        _probe.Kinds.ShouldBe(["tcp"]);
+        _probe.Kinds.ShouldBe(["tcp", "http"]);
         _probe.Parameters.ShouldNotContain(p => p.Required);
     }
 }

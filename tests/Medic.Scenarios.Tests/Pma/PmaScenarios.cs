@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using Medic.Probes.Tests.NetSupport;
 using Medic.Probes.Tests.Support;
 using Medic.Scenarios.Tests.StandIn;
 using Medic.Scenarios.Tests.Support;
@@ -78,6 +79,7 @@ public sealed class PmaScenarios : IAsyncLifetime
     {
         var db = _folder.File("pma-delete.db");
         await SqliteCli.RunAsync(db, "PRAGMA journal_mode=DELETE; CREATE TABLE entities(id TEXT);");
+        Shell.Run("chown", "nobody", db).ShouldBeTrue();
 
         var run = await DiagnoseAsync(Env(db));
 
@@ -109,6 +111,37 @@ public sealed class PmaScenarios : IAsyncLifetime
         run.Causes()[0].ShouldBe("pma.database-connection-failed/wrong-path", run.Stdout);
         run.FirstExplanation().ShouldContain("no-such-dir");
         File.Exists(missing).ShouldBeFalse();
+    }
+
+    [Fact]
+    [Covers("pma.database-connection-failed/permissions")]
+    public async Task A_data_folder_the_service_user_cannot_enter_is_error_1001()
+    {
+        // medic runs as root here, which mode bits do not stop: the access is judged for the service user (nobody).
+        var data = await DataFolderAsync(owner: "root");
+        File.SetUnixFileMode(data, 0);
+        var env = Env(Path.Combine(data, "pma.db"));
+        env["PMA_DATA_DIR"] = data;
+
+        var run = await DiagnoseAsync(env);
+
+        run.Causes()[0].ShouldBe("pma.database-connection-failed/permissions", run.Stdout);
+        run.FirstExplanation().ShouldContain($"nobody (uid 65534), the user PMA runs as, may not open {data}/pma.db");
+        run.FirstExplanation().ShouldContain($"the folder {data} (owner root:root, mode 0000) does not let it through");
+        run.Findings()[0].Related.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_data_folder_the_service_user_owns_is_healthy()
+    {
+        var data = await DataFolderAsync(owner: "nobody");
+        File.SetUnixFileMode(data, (UnixFileMode)0b111_000_000);
+        var env = Env(Path.Combine(data, "pma.db"));
+        env["PMA_DATA_DIR"] = data;
+
+        var run = await DiagnoseAsync(env);
+
+        run.AtWarningOrAbove().ShouldBeEmpty(run.Stdout);
     }
 
     [Fact]
@@ -181,21 +214,62 @@ public sealed class PmaScenarios : IAsyncLifetime
 
     [Fact]
     [Covers("pma.cannot-connect-api/firewall")]
-    public async Task An_api_port_where_connections_get_no_answer_is_named()
+    public async Task An_api_port_that_drops_connection_attempts_is_a_firewall()
     {
-        // A real socket whose connections are never answered: the probe sees the timeout a firewall DROP rule gives
-        // (an iptables rule needs its own network namespace, which an in-process medic run cannot enter).
-        using var silent = new TcpListener(IPAddress.Loopback, 0);
-        silent.Start();
+        // A real listener whose accept queue is full: the kernel drops every further SYN, as an iptables DROP rule does
+        // (iptables is not installed here), so the TCP handshake itself times out instead of being refused.
+        using var dropped = await SilentListener.BlackholedAsync(TestContext.Current.CancellationToken);
         var env = Env(await WalDatabaseAsync());
-        env["PMA_API_URL"] = $"http://127.0.0.1:{((IPEndPoint)silent.LocalEndpoint).Port}";
+        env["PMA_API_URL"] = $"http://127.0.0.1:{dropped.Port}";
         env["PMA_API_TIMEOUT"] = "1s";
 
         var run = await DiagnoseAsync(env);
 
         run.Causes()[0].ShouldBe("pma.cannot-connect-api/firewall", run.Stdout);
-        run.FirstExplanation().ShouldContain("got no answer (timeout");
+        run.FirstExplanation().ShouldContain($"A TCP connection to 127.0.0.1:{dropped.Port} got no answer: no answer from 127.0.0.1:{dropped.Port} within 1s");
         run.Findings()[0].Related.ShouldBe(["http.unhealthy/unreachable"]);
+    }
+
+    [Fact]
+    public async Task An_api_that_accepts_the_connection_but_never_answers_is_not_blamed_on_a_firewall()
+    {
+        // The handshake completes (the kernel accepts into the backlog) and the request then times out: a hung service.
+        using var silent = SilentListener.Accepting();
+        var env = Env(await WalDatabaseAsync());
+        env["PMA_API_URL"] = $"http://127.0.0.1:{silent.Port}";
+        env["PMA_API_TIMEOUT"] = "1s";
+
+        var run = await DiagnoseAsync(env);
+
+        run.Causes().ShouldNotContain("pma.cannot-connect-api/firewall", run.Stdout);
+        run.Causes().ShouldNotContain("pma.cannot-connect-api/network", run.Stdout);
+        run.Causes()[0].ShouldBe("http.unhealthy/unreachable", run.Stdout);
+    }
+
+    [Fact]
+    [Covers("pma.cannot-connect-api/network")]
+    public async Task An_api_address_without_a_route_is_a_network_problem()
+    {
+        // medic runs in a fresh network namespace (unshare --net): its only interface is a loopback that is down, so
+        // 127.0.0.1 has no route there, while the stand-in keeps serving the same URL in the test's namespace.
+        Assert.SkipUnless(MedicProcess.CanUnshareNetwork, "needs root and unshare to make a network namespace");
+        var env = Env(await WalDatabaseAsync());
+        var port = new Uri(_api.Url).Port;
+
+        var run = await MedicProcess.RunWithoutNetworkAsync(env, DiagnoseArgs);
+
+        run.Causes()[0].ShouldBe("pma.cannot-connect-api/network", run.Stdout + run.Stderr);
+        run.FirstExplanation().ShouldContain($"Connecting to 127.0.0.1:{port} failed at once: Network is unreachable");
+        run.Findings()[0].Related.ShouldBe(["http.unhealthy/unreachable"]);
+    }
+
+    [Fact]
+    public async Task The_same_run_as_a_child_process_outside_the_namespace_is_healthy()
+    {
+        var run = await MedicProcess.RunAsync(Env(await WalDatabaseAsync()), DiagnoseArgs);
+
+        run.ExitCode.ShouldBeInRange(0, 1, run.Stderr);
+        run.AtWarningOrAbove().ShouldBeEmpty(run.Stdout);
     }
 
     [Fact]
@@ -309,14 +383,30 @@ public sealed class PmaScenarios : IAsyncLifetime
         return path;
     }
 
-    private static Task<MedicRun> DiagnoseAsync(Dictionary<string, string> env) =>
-        MedicRun.RunAsync(env, "diagnose", "-f", Path.Combine(MedicRun.Root, "examples", "pma", "medic.yaml"), "--format", "json");
+    private static readonly string[] DiagnoseArgs =
+        ["diagnose", "-f", Path.Combine(MedicRun.Root, "examples", "pma", "medic.yaml"), "--format", "json"];
 
+    private static Task<MedicRun> DiagnoseAsync(Dictionary<string, string> env) => MedicRun.RunAsync(env, DiagnoseArgs);
+
+    /// <summary>A WAL database owned by the service user (nobody), as a deployment that works leaves it.</summary>
     private async Task<string> WalDatabaseAsync()
     {
         var db = _folder.File($"pma-{Guid.NewGuid():N}.db");
         await SqliteCli.RunAsync(db, "PRAGMA journal_mode=WAL; CREATE TABLE entities(id TEXT);");
+        Shell.Run("chown", "nobody", db).ShouldBeTrue();
         return db;
+    }
+
+    /// <summary>A data folder of its own holding pma.db (owned by nobody), the folder owned by <paramref name="owner"/>.</summary>
+    private async Task<string> DataFolderAsync(string owner)
+    {
+        var data = _folder.File($"data-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(data);
+        var db = Path.Combine(data, "pma.db");
+        await SqliteCli.RunAsync(db, "PRAGMA journal_mode=WAL; CREATE TABLE entities(id TEXT);");
+        Shell.Run("chown", "nobody", db).ShouldBeTrue();
+        Shell.Run("chown", owner, data).ShouldBeTrue();
+        return data;
     }
 
     private Dictionary<string, string> Env(string db) => new()
