@@ -17,6 +17,9 @@ internal sealed class MedicRuntime
 
     public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;
 
+    /// <summary>What <c>-</c> reads (<c>medic logs -</c>); tests substitute a stream.</summary>
+    public Func<Stream> Stdin { get; init; } = Console.OpenStandardInput;
+
     public SystemDefinition LoadSystem(string path) => new SystemFileLoader(Kinds, Environment).Load(path);
 
     public IReadOnlyList<Runbook> LoadRunbooks(IEnumerable<string> extraDirectories) =>

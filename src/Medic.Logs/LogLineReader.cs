@@ -1,6 +1,6 @@
 namespace Medic.Logs;
 
-/// <summary>Streams lines from a file, '-' (stdin) or gzip (.gz or gzip magic); bad input becomes a LogInputException naming path:line.</summary>
+/// <summary>Streams lines from a file, '-' (stdin) or gzip (.gz or gzip magic, also on stdin); bad input becomes a LogInputException naming path:line.</summary>
 public static class LogLineReader
 {
     /// <summary>Longest accepted line, in bytes; a longer one is reported, never buffered whole.</summary>
@@ -18,7 +18,11 @@ public static class LogLineReader
         ArgumentNullException.ThrowIfNull(path);
         if (path == "-")
         {
-            return new LineScanner(path, stdin ?? Console.OpenStandardInput(), false);
+            // a pipe cannot seek: the first two bytes are read ahead to see the gzip magic, then replayed
+            var input = stdin ?? Console.OpenStandardInput();
+            var head = new byte[2];
+            var n = input.ReadAtLeast(head, 2, throwOnEndOfStream: false);
+            return new LineScanner(path, new PrefixedStream(head.AsMemory(0, n), input), n == 2 && head[0] == 0x1f && head[1] == 0x8b);
         }
         try
         {

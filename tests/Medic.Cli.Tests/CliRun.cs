@@ -19,4 +19,14 @@ internal sealed record CliRun(int ExitCode, string Stdout, string Stderr)
     }
 
     public static Task<CliRun> RunAsync(params string[] args) => RunAsync(null, args);
+
+    /// <summary>Runs with <paramref name="stdin"/> as what <c>-</c> reads.</summary>
+    public static async Task<CliRun> RunWithStdinAsync(byte[] stdin, params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var runtime = new MedicRuntime { Stdin = () => new MemoryStream(stdin, writable: false) };
+        var code = await MedicCli.RunAsync(new CliContext(runtime, stdout, stderr, interactive: false), args);
+        return new CliRun(code, stdout.ToString(), stderr.ToString());
+    }
 }

@@ -1,44 +1,61 @@
-using System.Diagnostics;
-
 namespace Medic.Cli.Commands;
 
-/// <summary>Progress on stderr while reading big inputs, only when stderr is a terminal; also where Ctrl+C is noticed.</summary>
+/// <summary>
+/// Progress on stderr while reading big inputs, only when stderr is a terminal (<see cref="ShouldShow"/>); at most twice a
+/// second by the runtime's clock. Also where Ctrl+C is noticed.
+/// </summary>
 internal sealed class LogProgress : IDisposable
 {
-    private const long BigInput = 64L << 20;
+    /// <summary>Inputs from this size on show progress (stdin always does: its size is unknown).</summary>
+    public const long BigInput = 64L << 20;
+
+    /// <summary>Lines between two looks at the clock and the cancellation token.</summary>
+    public const int Stride = 1 << 16;
+
     private readonly CliContext _cli;
     private readonly long _totalBytes;
     private readonly bool _show;
-    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly TimeProvider _time;
+    private readonly long _started;
+    private TimeSpan _lastShown;
     private long _lines;
     private long _bytes;
-    private long _lastShown;
     private bool _shown;
 
     public LogProgress(CliContext cli, IEnumerable<string> paths)
     {
         _cli = cli;
-        _totalBytes = paths.Where(p => p != "-").Sum(p => new FileInfo(p).Length);
-        _show = cli.Interactive && (_totalBytes >= BigInput || paths.Contains("-"));
+        var all = paths.ToList();
+        _totalBytes = all.Where(p => p != "-").Sum(p => new FileInfo(p).Length);
+        _show = ShouldShow(cli.Interactive, _totalBytes, all.Contains("-"));
+        _time = cli.Runtime.Time;
+        _started = _time.GetTimestamp();
     }
+
+    /// <summary>Whether progress is shown: stderr is a terminal and the input is over <see cref="BigInput"/> or includes stdin.</summary>
+    public static bool ShouldShow(bool stderrIsTerminal, long totalBytes, bool readsStdin) =>
+        stderrIsTerminal && (totalBytes >= BigInput || readsStdin);
+
+    public bool Shows => _show;
 
     public void Line(string path, int chars, CancellationToken cancellationToken)
     {
         _lines++;
         _bytes += chars + 1;
-        if ((_lines & 0xFFFF) != 0)
+        if (_lines % Stride != 0)
         {
             return;
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        if (!_show || _clock.ElapsedMilliseconds - _lastShown < 500)
+        var elapsed = _time.GetElapsedTime(_started);
+        if (!_show || elapsed - _lastShown < TimeSpan.FromMilliseconds(500))
         {
             return;
         }
 
-        _lastShown = _clock.ElapsedMilliseconds;
-        var rate = _lines / Math.Max(_clock.Elapsed.TotalSeconds, 0.001);
+        _lastShown = elapsed;
+        var rate = _lines / Math.Max(elapsed.TotalSeconds, 0.001);
         var of = _totalBytes > 0 ? $" of {_totalBytes >> 20} MB" : "";
         _cli.Stderr.Write($"\rreading {Path.GetFileName(path)}: {_lines:N0} lines, ~{_bytes >> 20} MB{of} ({rate:N0} lines/s)   ");
         _shown = true;

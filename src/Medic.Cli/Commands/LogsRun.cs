@@ -33,7 +33,7 @@ internal static class LogsRun
         var analyzer = new LogAnalyzer(settings.Triage);
         foreach (var path in baseline)
         {
-            var reader = new LogFileReader(path, settings.LineFormat);
+            var reader = Reader(cli, path, settings);
             long lines = 0;
             foreach (var record in reader.Records())
             {
@@ -47,7 +47,7 @@ internal static class LogsRun
 
         foreach (var path in files)
         {
-            var reader = new LogFileReader(path, settings.LineFormat);
+            var reader = Reader(cli, path, settings);
             var before = analyzer.Lines;
             foreach (var record in reader.Records())
             {
@@ -81,6 +81,9 @@ internal static class LogsRun
         return report.Errors > 0 || report.Templates.Any(t => t.Runbooks.Count > 0) ? ExitCodes.Findings : ExitCodes.Healthy;
     }
 
+    private static LogFileReader Reader(CliContext cli, string path, LogsSettings settings) =>
+        new(path, settings.LineFormat, path == "-" ? cli.Runtime.Stdin() : null);
+
     private static void WriteCsv(string path, LogAnalyzer analyzer)
     {
         // write beside, then move: a failed run leaves an existing file as it was
@@ -99,7 +102,7 @@ internal static class LogsRun
         var tracer = new RequestTracer(id);
         foreach (var path in files)
         {
-            foreach (var record in new LogFileReader(path, settings.LineFormat).Records())
+            foreach (var record in Reader(cli, path, settings).Records())
             {
                 if (settings.Triage.Since is null && settings.Triage.Until is null
                     || record.Timestamp is null

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Medic.Bundles;
 using Medic.Core.Model;
 using Medic.Core.Reports;
 using Medic.Logs.Formats;
@@ -82,6 +83,7 @@ internal sealed record LogsSettings(
         var triage = new TriageOptions
         {
             Masks = regexes, Since = from, Until = to, Top = top, Slowest = top, Symptoms = symptoms, KeepAssignments = emit is not null,
+            Redact = new Redactor().Redact,
         };
         return new LogsSettings(files, parser, triage, reportFormat, emit, baseline, trace?.Trim(), slow);
     }

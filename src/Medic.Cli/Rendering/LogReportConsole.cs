@@ -9,6 +9,7 @@ namespace Medic.Cli.Rendering;
 internal sealed partial class LogReportConsole(IAnsiConsole console)
 {
     private const int MaxRunbooks = 3;
+    private const int MaxVariables = 4;
     private readonly int _width = Math.Clamp(console.Profile.Width, 60, 160) - 1;
 
     public void Write(TriageReport report, bool slow)
@@ -69,6 +70,7 @@ internal sealed partial class LogReportConsole(IAnsiConsole console)
             console.MarkupLine($"[{style}]{label,-7}[/] [bold]×{Count(t.Count)}[/]  {Esc(Cut(t.Template, _width - 18 - Count(t.Count).Length))}");
             console.MarkupLine($"[dim]        {Esc(Cut($"#{t.Id} · {Span(t.FirstSeen, t.LastSeen)} · {levels} · from {t.FirstAt}", _width - 8))}[/]");
             console.MarkupLine($"[dim]        e.g.[/] {Esc(Cut(t.Example, _width - 13))}");
+            WriteVariables(t);
             foreach (var m in t.Runbooks.Take(MaxRunbooks))
             {
                 console.MarkupLine($"        [green]↳ {Esc(m.RunbookId)}[/]: {Esc(Cut(m.RunbookTitle, Math.Max(10, _width - 12 - m.RunbookId.Length)))}");
@@ -91,6 +93,19 @@ internal sealed partial class LogReportConsole(IAnsiConsole console)
         }
 
         console.WriteLine();
+    }
+
+    private void WriteVariables(TemplateSummary t)
+    {
+        foreach (var v in t.Variables.Take(MaxVariables))
+        {
+            console.MarkupLine($"[dim]        {Esc(SpreadFormatting.Line(v, _width - 8))}[/]");
+        }
+
+        if (t.Variables.Count > MaxVariables)
+        {
+            console.MarkupLine($"[dim]        … {t.Variables.Count - MaxVariables} more variables (--format json for all)[/]");
+        }
     }
 
     private void WriteBaseline(TriageReport r, IReadOnlyList<BaselineChange> changes)

@@ -25,11 +25,11 @@ internal static class LogReportMarkdown
         }
 
         md.AppendLine().AppendLine("## Templates").AppendLine();
-        md.AppendLine("| level | count | first → last | template | example | runbook |").AppendLine("|---|---:|---|---|---|---|");
+        md.AppendLine("| level | count | first → last | template | example | values | runbook |").AppendLine("|---|---:|---|---|---|---|---|");
         foreach (var t in r.Templates)
         {
             var runbooks = string.Join("<br>", t.Runbooks.Select(m => $"`{m.RunbookId}` {Cell(m.RunbookTitle)}"));
-            md.AppendLine($"| {Level(t.Worst)} | {Count(t.Count)} | {Span(t.FirstSeen, t.LastSeen)} | `{Code(Cut(t.Template, 160))}` | {Cell(t.FirstAt)}: `{Code(Cut(t.Example, 160))}` | {runbooks} |");
+            md.AppendLine($"| {Level(t.Worst)} | {Count(t.Count)} | {Span(t.FirstSeen, t.LastSeen)} | `{Code(Cut(t.Template, 160))}` | {Cell(t.FirstAt)}: `{Code(Cut(t.Example, 160))}` | {Values(t)} | {runbooks} |");
         }
 
         if (r.Baseline is { } changes)
@@ -76,6 +76,10 @@ internal static class LogReportMarkdown
 
         return md.ToString();
     }
+
+    /// <summary>Per variable: <c>&lt;*&gt;#1</c>, distinct count and the top values, one per cell line.</summary>
+    private static string Values(TemplateSummary t) =>
+        string.Join("<br>", t.Variables.Select(v => $"`{Code(SpreadFormatting.Label(v))}` {SpreadFormatting.Distinct(v)}: `{Code(SpreadFormatting.Values(v, 120))}`"));
 
     private static string Cell(string s) => s.Replace("|", "\\|", StringComparison.Ordinal);
 

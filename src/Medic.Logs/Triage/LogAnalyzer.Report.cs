@@ -58,10 +58,13 @@ public sealed partial class LogAnalyzer
         return [.. hits.DistinctBy(p => p.Runbook.Id).Select(p => new SymptomMatch(p.Runbook.Id, p.Runbook.Title, p.Symptom, p.Runbook.Causes))];
     }
 
-    private static TemplateSummary Summary(TemplateStats s, List<SymptomMatch> runbooks) => new(
+    private TemplateSummary Summary(TemplateStats s, List<SymptomMatch> runbooks) => new(
         s.Template.Id, s.Template.Text, s.Count, s.Worst,
         s.Levels.ToDictionary(l => Severities.Name(l.Level), l => l.Count),
-        s.FirstSeen, s.LastSeen, s.FirstAt, s.LastAt, SlowRequestStats.Shorten(s.Example), s.BaselineCount, runbooks);
+        s.FirstSeen, s.LastSeen, s.FirstAt, s.LastAt, SlowRequestStats.Shorten(Redact(s.Example)), s.BaselineCount, runbooks,
+        VariableValues.Summarize(s.Template, Options.TopValues, Options.Redact));
+
+    private string Redact(string text) => Options.Redact is { } redact ? redact(text) : text;
 
     private List<BaselineChange> Changes(List<TemplateStats> live)
     {
@@ -70,7 +73,7 @@ public sealed partial class LogAnalyzer
         return
         [
             .. live.Select(s => new BaselineChange(s.Template.Id, s.Template.Text, s.Count, s.BaselineCount, s.BaselineCount == 0,
-                    ((double)s.Count / now) / (Math.Max(s.BaselineCount, 0.5) / then), SlowRequestStats.Shorten(s.Example)))
+                    ((double)s.Count / now) / (Math.Max(s.BaselineCount, 0.5) / then), SlowRequestStats.Shorten(Redact(s.Example))))
                 .Where(c => c.IsNew || c.Growth >= 2)
                 .OrderByDescending(c => c.IsNew).ThenByDescending(c => c.Growth * Math.Log(1 + c.Count))
                 .Take(Options.Top),

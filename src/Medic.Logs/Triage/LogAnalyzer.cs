@@ -9,8 +9,8 @@ namespace Medic.Logs.Triage;
 /// </summary>
 public sealed partial class LogAnalyzer(TriageOptions options)
 {
-    // --mask goes through the miner's UserMasks (the mechanism the accuracy bench measures); the report does not show
-    // the spread of variable values yet, so the miner does not track it
+    // --mask goes through the miner's UserMasks (the mechanism the accuracy bench measures); value spreads are kept
+    // only for the records the report counts (not baseline, continuation or out-of-window records)
     private readonly TemplateMiner _miner = new(0.5, new UserMasks(options.Masks)) { TrackValues = false };
     private readonly Dictionary<LogTemplate, TemplateStats> _stats = new(ReferenceEqualityComparer.Instance);
     private readonly long[] _levels = new long[(int)LogSeverity.Fatal + 1];
@@ -37,7 +37,7 @@ public sealed partial class LogAnalyzer(TriageOptions options)
     public void AddBaseline(LogRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var template = Mine(record);
+        var template = Mine(record, track: false);
         if (!record.IsContinuation)
         {
             Stats(template).AddBaseline();
@@ -50,14 +50,15 @@ public sealed partial class LogAnalyzer(TriageOptions options)
     {
         ArgumentNullException.ThrowIfNull(record);
         _lines++;
-        var template = Mine(record);
+        var counted = !record.IsContinuation && InWindow(record.Timestamp);
+        var template = Mine(record, counted);
         if (Options.KeepAssignments)
         {
             _assignments.Add(template.Id);
             _byId.TryAdd(template.Id, template);
         }
 
-        if (record.IsContinuation || !InWindow(record.Timestamp))
+        if (!counted)
         {
             return template;
         }
@@ -79,8 +80,9 @@ public sealed partial class LogAnalyzer(TriageOptions options)
     private bool InWindow(DateTimeOffset? t) =>
         t is null || ((Options.Since is null || t >= Options.Since) && (Options.Until is null || t <= Options.Until));
 
-    private LogTemplate Mine(LogRecord record)
+    private LogTemplate Mine(LogRecord record, bool track)
     {
+        _miner.TrackValues = track && Options.TrackValues;
         return _miner.Add(record.Message.Length > 0 ? record.Message : record.Line);
     }
 

@@ -2,7 +2,7 @@ using Medic.Logs.Formats;
 
 namespace Medic.Logs.Triage;
 
-/// <summary>One template in the report.</summary>
+/// <summary>One template in the report; <see cref="Variables"/> is the spread of values per <c>&lt;*&gt;</c>, in token order.</summary>
 public sealed record TemplateSummary(
     int Id,
     string Template,
@@ -15,4 +15,5 @@ public sealed record TemplateSummary(
     string LastAt,
     string Example,
     long BaselineCount,
-    IReadOnlyList<SymptomMatch> Runbooks);
+    IReadOnlyList<SymptomMatch> Runbooks,
+    IReadOnlyList<VariableSummary> Variables);

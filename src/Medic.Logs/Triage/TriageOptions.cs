@@ -20,4 +20,13 @@ public sealed class TriageOptions
 
     /// <summary>Remember each line's template for <c>--emit-templates</c> (four bytes a line).</summary>
     public bool KeepAssignments { get; init; }
+
+    /// <summary>Keep the spread of values per template variable (<c>VariableSpread</c>), for the records the report counts.</summary>
+    public bool TrackValues { get; init; } = true;
+
+    /// <summary>Values listed per template variable.</summary>
+    public int TopValues { get; init; } = 5;
+
+    /// <summary>Secret redaction applied to every example line and variable value the report holds (none when null).</summary>
+    public Func<string, string>? Redact { get; init; }
 }
