@@ -10,7 +10,11 @@ public sealed partial class KnowledgeBase
     // bm25 weights per column: title, symptoms, codes, causes, fixes, body, product (guide or pack title).
     private const string Rank = "bm25(entries_fts, 10.0, 6.0, 8.0, 3.0, 2.0, 1.0, 8.0)";
 
+    /// <summary>How many BM25 matches are re-ranked (see <see cref="Ranking"/>); snippets are built only for the answers shown.</summary>
+    private const int CandidateCount = 40;
+
     private SqliteCommand? _match;
+    private SqliteCommand? _shown;
     private SqliteCommand? _code;
     private SqliteCommand? _links;
 
@@ -39,27 +43,59 @@ public sealed partial class KnowledgeBase
         var terms = QueryText.Terms(text);
         if (terms.Count > 0 && hits.Count < limit)
         {
-            _match ??= Prepare(
-                // Rank every match but build snippets only for the top n: the outer query repeats MATCH (snippet()
-                // needs it) and is driven by the n ranked rowids, so it is not a cross join over all matches.
-                $"WITH top(id, score) AS MATERIALIZED (SELECT rowid, -{Rank} FROM entries_fts WHERE entries_fts MATCH $q ORDER BY {Rank} LIMIT $n) "
-                + "SELECT e.id, e.doc, top.score, snippet(entries_fts, -1, '[', ']', '…', 12) FROM top "
-                + "CROSS JOIN entries_fts ON entries_fts.rowid = top.id CROSS JOIN entries e ON e.id = top.id "
-                + "WHERE entries_fts MATCH $q ORDER BY top.score DESC",
-                "$q", "$n");
-            _match.Parameters[0].Value = QueryText.MatchExpression(terms);
-            _match.Parameters[1].Value = limit + seen.Count;
-            using var reader = _match.ExecuteReader();
-            while (reader.Read() && hits.Count < limit)
+            var expression = QueryText.MatchExpression(terms);
+            var named = Products().Named(QueryText.Words(text)).Concat(Homes(terms)).ToHashSet(StringComparer.Ordinal);
+            var ranked = Ranking.Rank(Candidates(expression, Math.Max(CandidateCount, limit * 4)), named, Cites);
+            foreach (var r in ranked)
             {
-                if (seen.Add(reader.GetInt64(0)))
+                if (hits.Count >= limit)
                 {
-                    hits.Add(Hit(reader.GetString(1), reader.GetDouble(2), reader.GetString(3), exact: false));
+                    break;
                 }
+
+                if (seen.Add(r.Id))
+                {
+                    var (doc, snippet) = Shown(expression, r.Id);
+                    hits.Add(Hit(doc, r.Score, snippet, exact: false));
+                }
+
+                seen.UnionWith(r.Folded);
             }
         }
 
         return hits;
+    }
+
+    private List<Candidate> Candidates(string expression, int count)
+    {
+        _match ??= Prepare(
+            $"SELECT e.id, e.guide, e.kind, e.anchor, -{Rank} FROM entries_fts CROSS JOIN entries e ON e.id = entries_fts.rowid "
+            + $"WHERE entries_fts MATCH $q ORDER BY {Rank} LIMIT $n",
+            "$q", "$n");
+        _match.Parameters[0].Value = expression;
+        _match.Parameters[1].Value = count;
+        using var reader = _match.ExecuteReader();
+        var candidates = new List<Candidate>();
+        while (reader.Read())
+        {
+            candidates.Add(new Candidate(reader.GetInt64(0), reader.GetString(1), reader.GetString(2) == "runbook", reader.GetString(3), reader.GetDouble(4)));
+        }
+
+        return candidates;
+    }
+
+    /// <summary>The document and the matching snippet of one answer (snippet() needs the MATCH, so it is repeated for this row only).</summary>
+    private (string Doc, string Snippet) Shown(string expression, long id)
+    {
+        _shown ??= Prepare(
+            "SELECT e.doc, snippet(entries_fts, -1, '[', ']', '…', 12) FROM entries_fts CROSS JOIN entries e ON e.id = entries_fts.rowid "
+            + "WHERE entries_fts MATCH $q AND entries_fts.rowid = $id",
+            "$q", "$id");
+        _shown.Parameters[0].Value = expression;
+        _shown.Parameters[1].Value = id;
+        using var reader = _shown.ExecuteReader();
+        reader.Read();
+        return (reader.GetString(0), reader.GetString(1));
     }
 
     private SearchHit Hit(string doc, double score, string snippet, bool exact)

@@ -115,6 +115,7 @@ public sealed partial class KnowledgeBase : IDisposable
 
         new EntryWriter(_connection, tx, name, title + " " + name.Replace("pack:", "", StringComparison.Ordinal)).Write(entries);
         tx.Commit();
+        Changed();
     }
 
     private void Delete(SqliteTransaction tx, string name)

@@ -19,6 +19,13 @@ public static partial class QueryText
         "no", "not", "our", "us", "they", "them", "their", "s", "im", "ive", "dont", "doesnt", "help", "please", "now",
         "still", "every", "again", "very", "too", "seems", "seem", "see", "saying", "says", "shows", "show", "showing",
         "error", "errors", "level", "msg", "time", "ts", "err",
+
+        // The rest of the NLTK English list, and what contractions leave behind once the apostrophe splits them
+        // ("won't" is "won" and "t"), so a user's "won't start" is "start" and not a title that says "Won't".
+        "more", "most", "other", "such", "only", "own", "same", "few", "both", "each", "once", "further", "while",
+        "because", "until", "between", "through", "during", "off", "over", "under", "nor", "don", "won", "wouldn", "isn",
+        "aren", "couldn", "didn", "doesn", "hadn", "hasn", "haven", "mightn", "mustn", "needn", "shan", "shouldn", "wasn",
+        "weren", "ll", "re", "ve",
     };
 
     public static IReadOnlyList<string> Terms(string text)
@@ -38,6 +45,10 @@ public static partial class QueryText
 
         return terms.Take(32).ToList();
     }
+
+    /// <summary>The words of a text as typed, lower-cased, without splitting camelCase ("CodeAI" stays "codeai").</summary>
+    public static HashSet<string> Words(string text) =>
+        Word().Matches(text).Select(m => m.Value.ToLowerInvariant().Trim('_')).Where(w => w.Length >= 2 && !StopWords.Contains(w)).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>
     /// The FTS5 MATCH expression: every term OR-ed, plus each pair of neighbouring terms as a NEAR group, so an
