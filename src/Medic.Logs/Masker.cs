@@ -212,7 +212,7 @@ public static class Masker
     }
 
     /// <summary>Length of "key=" or "key:" when the key is a plain name and a value follows; 0 otherwise.</summary>
-    private static int KeyLength(ReadOnlySpan<char> token)
+    internal static int KeyLength(ReadOnlySpan<char> token)
     {
         var sep = token.IndexOfAny('=', ':');
         if (sep <= 0 || sep >= token.Length - 1 || token[(sep + 1)..].StartsWith("//", StringComparison.Ordinal))

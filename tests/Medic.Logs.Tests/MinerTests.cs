@@ -127,6 +127,17 @@ public sealed class MinerTests
         masks.Apply("GET /v2/servers HTTP/1.1 done").ShouldBe("GET <*> HTTP<*> done");
     }
 
+    [Theory]
+    [InlineData(@"blk_-?\d+", "Deleting blk_-1608999687919862906 now", "Deleting blk_<*> now")]
+    [InlineData(@"(\d+\.){3}\d+(:\d+)?", "from /10.250.19.102:50010 ok", "from /<*>:<*> ok")]
+    [InlineData(@"(/|)(\d+\.){3}\d+(:\d+)?", "from /10.250.19.102:50010 ok", "from /<*>:<*> ok")]
+    [InlineData(@"=\d+", "ambient=32 high", "ambient=<*> high")]
+    [InlineData(@"\b[KGTM]?B\b", "size 12 KB free", "size 12 <*> free")]
+    [InlineData(@"id \w+", "user id abc", "user <*>")]
+    [InlineData(@"user=\w+", "login user=abc ok", "login user=<*> ok")]
+    public void A_user_mask_match_is_written_the_way_built_in_values_are(string pattern, string line, string masked) =>
+        new UserMasks([new System.Text.RegularExpressions.Regex(pattern)]).Apply(line).ShouldBe(masked);
+
     [Fact]
     public void Strict_gzip_validation_is_active()
     {
