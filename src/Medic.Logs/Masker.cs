@@ -149,28 +149,96 @@ public static class Masker
         {
             return false; // already masked by a user pattern: keep its shape (<*>:<*>, <*>.<*>)
         }
-        while (start < end && IsOpening(token[start]) && !(token[start] == '<' && token[start..].StartsWith(Wildcard, StringComparison.Ordinal)))
+        Unwrap(token, ref start, ref end);
+        var keyed = false;
+        while (KeyLength(token[start..end]) is var key and > 0 && IsVariable(token[(start + key)..end]))
         {
-            start++;
-        }
-        while (end > start && IsClosing(token[end - 1]) && !(token[end - 1] == '>' && token[..end].EndsWith(Wildcard, StringComparison.Ordinal)))
-        {
-            end--;
-        }
-        var key = KeyLength(token[start..end]);
-        if (key > 0 && IsVariable(token[(start + key)..end]))
-        {
+            // key=value, also nested: headroom=<memory:10240, keeps "headroom=<memory:"
             start += key;
+            keyed = true;
+            Unwrap(token, ref start, ref end);
         }
-        else if (!IsVariable(token[start..end]))
+        if (!keyed)
         {
-            return false;
-        }
-        if (key == 0)
-        {
+            if (!IsVariable(token[start..end]))
+            {
+                return false;
+            }
             start += WordPrefixLength(token[start..end]);
         }
         return end > start;
+    }
+
+    private static char ClosingOf(char c) => c switch
+    {
+        '(' => ')',
+        '[' => ']',
+        '{' => '}',
+        '<' => '>',
+        _ => c,
+    };
+
+    private static char OpeningOf(char c) => c switch
+    {
+        ')' => '(',
+        ']' => '[',
+        '}' => '{',
+        '>' => '<',
+        _ => c,
+    };
+
+    private static bool IsWildcardAt(ReadOnlySpan<char> s, int i) =>
+        (s[i] == '<' && s[i..].StartsWith(Wildcard, StringComparison.Ordinal))
+        || (s[i] == '>' && i >= 2 && s[(i - 2)..].StartsWith(Wildcard, StringComparison.Ordinal));
+
+    /// <summary>Whether <paramref name="c"/> occurs in s as punctuation (not as part of a wildcard).</summary>
+    private static bool HasBracket(ReadOnlySpan<char> s, char c)
+    {
+        for (var i = s.IndexOf(c); i >= 0; i = s[(i + 1)..].IndexOf(c) is var next and >= 0 ? i + 1 + next : -1)
+        {
+            if (!IsWildcardAt(s, i))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// Strips the punctuation around a value: a matched pair of brackets or quotes, trailing ",;.:", and an opening
+    /// or closing bracket whose partner is not in the token. A bracket whose partner is inside the value stays part
+    /// of the value ("0000:00:02.0[A]", "{guid}NAME"), so brackets never come out unbalanced.
+    /// </summary>
+    private static void Unwrap(ReadOnlySpan<char> token, ref int start, ref int end)
+    {
+        while (end - start > 1)
+        {
+            var first = token[start];
+            var last = token[end - 1];
+            var opens = IsOpening(first) && !IsWildcardAt(token, start);
+            var closes = IsClosing(last) && !IsWildcardAt(token, end - 1);
+            if (opens && closes && last == ClosingOf(first))
+            {
+                start++;
+                end--;
+            }
+            else if (closes && last is ',' or ';' or '.' or ':')
+            {
+                end--;
+            }
+            else if (opens && !HasBracket(token[(start + 1)..end], ClosingOf(first)))
+            {
+                start++;
+            }
+            else if (closes && !HasBracket(token[start..(end - 1)], OpeningOf(last)))
+            {
+                end--;
+            }
+            else
+            {
+                return;
+            }
+        }
     }
 
     /// <summary>

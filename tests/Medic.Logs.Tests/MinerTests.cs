@@ -46,6 +46,12 @@ public sealed class MinerTests
     [InlineData("eth0", "eth0")]
     [InlineData("Slf4jLogger", "Slf4jLogger")]
     [InlineData("<*>:<*>", "<*>:<*>")]
+    [InlineData("headroom=<memory:10240,", "headroom=<memory:<*>,")]
+    [InlineData("vCores:-17>", "vCores:<*>>")]
+    [InlineData("msgid=<200511091234.jA9@host1>,", "msgid=<<*>>,")]
+    [InlineData("0000:00:02.0[A]", "<*>")]
+    [InlineData("'{bf1a281b-ad7b}GLOBALROOT/Device'", "'<*>'")]
+    [InlineData("(uid=0)", "(uid=<*>)")]
     public void Masking_keeps_names_keys_and_punctuation(string token, string masked) =>
         Masker.MaskToken(token).ShouldBe(masked);
 
