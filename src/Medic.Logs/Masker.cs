@@ -63,13 +63,14 @@ public static class Masker
     public static string MaskToken(string token)
     {
         ArgumentNullException.ThrowIfNull(token);
-        Span<char> dest = stackalloc char[token.Length + 8];
+        var size = MaxMaskedLength(token);
+        Span<char> dest = size <= 512 ? stackalloc char[size] : new char[size];
         var n = MaskInto(token, dest);
         return n < 0 ? token : new string(dest[..n]);
     }
 
     /// <summary>
-    /// Writes the masked token to <paramref name="dest"/> (at least token length + 8 chars) and returns its length,
+    /// Writes the masked token to <paramref name="dest"/> (at least <see cref="MaxMaskedLength"/> chars) and returns its length,
     /// or -1 when the token holds no value. An address with a port keeps its shape: "/10.0.0.1:80" gives "/&lt;*&gt;:&lt;*&gt;".
     /// </summary>
     public static int MaskInto(ReadOnlySpan<char> token, Span<char> dest) => MaskInto(token, dest, out _, out _);
@@ -93,16 +94,68 @@ public static class Masker
         }
         token[..start].CopyTo(dest);
         var n = start;
-        if (IsAddress(core, out var port) && port > 0)
+        var listed = core.ContainsAny(ListSeparators) ? RenderList(core, dest[n..]) : 0;
+        if (listed > 0)
+        {
+            n += listed;
+        }
+        else if (IsAddress(core, out var port) && port > 0)
         {
             Wildcard.CopyTo(dest[n..]);
             dest[n + Wildcard.Length] = ':';
             n += Wildcard.Length + 1;
         }
-        Wildcard.CopyTo(dest[n..]);
-        n += Wildcard.Length;
+        if (listed <= 0)
+        {
+            Wildcard.CopyTo(dest[n..]);
+            n += Wildcard.Length;
+        }
         token[end..].CopyTo(dest[n..]);
         return n + token.Length - end;
+    }
+
+    /// <summary>Room the masked form of a token may need: a list item of one char grows to a wildcard.</summary>
+    public static int MaxMaskedLength(ReadOnlySpan<char> token) =>
+        token.Length + 8 + (token.ContainsAny(ListSeparators) ? token.Length : 0);
+
+    private static readonly System.Buffers.SearchValues<char> ListSeparators = System.Buffers.SearchValues.Create(",;#|");
+
+    /// <summary>
+    /// A list of values ("1,2,3", "1514038440000##6993", "type=1,0.0,old=0.0") keeps its separators: each item is
+    /// masked on its own. Returns the written length, or 0 when no item is a value (the caller masks the whole).
+    /// </summary>
+    private static int RenderList(ReadOnlySpan<char> core, Span<char> dest)
+    {
+        var n = 0;
+        var values = 0;
+        var i = 0;
+        while (i < core.Length)
+        {
+            var length = core[i..].IndexOfAny(ListSeparators);
+            if (length < 0)
+            {
+                length = core.Length - i;
+            }
+            if (length == 0)
+            {
+                dest[n++] = core[i++];
+                continue;
+            }
+            var item = core.Slice(i, length);
+            var written = MaskInto(item, dest[n..]);
+            if (written < 0)
+            {
+                item.CopyTo(dest[n..]);
+                written = item.Length;
+            }
+            else
+            {
+                values++;
+            }
+            n += written;
+            i += length;
+        }
+        return values > 0 ? n : 0;
     }
 
     /// <summary>IPv4 address, optionally with ":port" (port is the index of ':' or 0).</summary>
@@ -151,7 +204,7 @@ public static class Masker
         }
         Unwrap(token, ref start, ref end);
         var keyed = false;
-        while (KeyLength(token[start..end]) is var key and > 0 && IsVariable(token[(start + key)..end]))
+        while (KeyLength(token[start..end]) is var key and > 0 && IsValue(token[(start + key)..end]))
         {
             // key=value, also nested: headroom=<memory:10240, keeps "headroom=<memory:"
             start += key;
@@ -160,13 +213,38 @@ public static class Masker
         }
         if (!keyed)
         {
-            if (!IsVariable(token[start..end]))
+            if (!IsValue(token[start..end]))
             {
                 return false;
             }
             start += WordPrefixLength(token[start..end]);
         }
         return end > start;
+    }
+
+    /// <summary>A variable, or a list ("2,who", "0},app") with a variable item.</summary>
+    private static bool IsValue(ReadOnlySpan<char> s)
+    {
+        if (IsVariable(s))
+        {
+            return true;
+        }
+        if (!s.ContainsAny(ListSeparators))
+        {
+            return false;
+        }
+        foreach (var item in s.SplitAny(",;#|"))
+        {
+            var part = s[item];
+            var start = 0;
+            var end = part.Length;
+            Unwrap(part, ref start, ref end);
+            if (IsVariable(part[start..end]))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static char ClosingOf(char c) => c switch
@@ -217,7 +295,11 @@ public static class Masker
             var last = token[end - 1];
             var opens = IsOpening(first) && !IsWildcardAt(token, start);
             var closes = IsClosing(last) && !IsWildcardAt(token, end - 1);
-            if (opens && closes && last == ClosingOf(first))
+            if (first == '=')
+            {
+                start++; // "type =5": the key stands apart, the separator stays
+            }
+            else if (opens && closes && last == ClosingOf(first))
             {
                 start++;
                 end--;

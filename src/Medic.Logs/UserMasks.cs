@@ -50,7 +50,8 @@ public sealed class UserMasks(IEnumerable<Regex> patterns)
             return value.ToString();
         }
         var core = value[start..end];
-        Span<char> shaped = core.Length <= 248 ? stackalloc char[core.Length + 8] : new char[core.Length + 8];
+        var size = Masker.MaxMaskedLength(core);
+        Span<char> shaped = size <= 512 ? stackalloc char[size] : new char[size];
         var n = Masker.MaskInto(core, shaped);
         if (n >= 0)
         {

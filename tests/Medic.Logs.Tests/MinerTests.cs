@@ -52,8 +52,25 @@ public sealed class MinerTests
     [InlineData("0000:00:02.0[A]", "<*>")]
     [InlineData("'{bf1a281b-ad7b}GLOBALROOT/Device'", "'<*>'")]
     [InlineData("(uid=0)", "(uid=<*>)")]
+    [InlineData("1514038440000##6993##548365", "<*>##<*>##<*>")]
+    [InlineData("time=1,2,3", "time=<*>,<*>,<*>")]
+    [InlineData("type=1,0.0,old=0.0", "type=<*>,<*>,old=<*>")]
+    [InlineData("2,who", "<*>,who")]
+    [InlineData("pushAction=0},app", "pushAction=<*>},app")]
+    [InlineData("yarn,curi", "yarn,curi")]
+    [InlineData("=20171224", "=<*>")]
     public void Masking_keeps_names_keys_and_punctuation(string token, string masked) =>
         Masker.MaskToken(token).ShouldBe(masked);
+
+    [Fact]
+    public void A_long_list_token_fits_the_line_buffer()
+    {
+        var list = string.Join(',', Enumerable.Range(0, 3000).Select(i => (i % 10).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var miner = new TemplateMiner();
+        var t = miner.Add("values " + list);
+        t.Text.ShouldBe("values " + string.Join(',', Enumerable.Repeat("<*>", 3000)));
+        Masker.MaskToken(list).Length.ShouldBe((3000 * 3) + 2999);
+    }
 
     [Fact]
     public void Templates_carry_count_levels_first_last_seen_and_value_spread()
