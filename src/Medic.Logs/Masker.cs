@@ -86,20 +86,24 @@ public static class Masker
         valueStart = start;
         valueEnd = end;
         var core = token[start..end];
-        var keepSlash = core.Length > 1 && core[0] == '/' && char.IsAsciiDigit(core[1]) && IsAddress(core[1..], out _);
-        if (keepSlash)
-        {
-            start++;
-            core = core[1..];
-        }
         token[..start].CopyTo(dest);
         var n = start;
+        if (IsSocketAddress(core, out var slash))
+        {
+            if (slash > 0)
+            {
+                Wildcard.CopyTo(dest[n..]);
+                n += Wildcard.Length;
+            }
+            dest[n++] = '/';
+            core = core[(slash + 1)..];
+        }
         var listed = core.ContainsAny(ListSeparators) ? RenderList(core, dest[n..]) : 0;
         if (listed > 0)
         {
             n += listed;
         }
-        else if (IsAddress(core, out var port) && port > 0)
+        else if ((IsAddress(core, out var port) && port > 0) || IsHostPort(core, out port))
         {
             Wildcard.CopyTo(dest[n..]);
             dest[n + Wildcard.Length] = ':';
@@ -158,10 +162,77 @@ public static class Masker
         return values > 0 ? n : 0;
     }
 
+    /// <summary>
+    /// "host:port" where the host is a DNS name that names a machine rather than a key: it has a digit or at least
+    /// three labels (db-1:5432, www.example.com:443; not localhost:8080 or Foo.java:12). Port is the index of ':'.
+    /// </summary>
+    internal static bool IsHostPort(ReadOnlySpan<char> s, out int port)
+    {
+        port = s.LastIndexOf(':');
+        if (port <= 0 || s.Length - port - 1 is < 1 or > 5 || s[(port + 1)..].ContainsAnyExceptInRange('0', '9'))
+        {
+            return false;
+        }
+        return IsHostName(s[..port], out var named) && named;
+    }
+
+    /// <summary>Java's socket address "host/10.0.0.1:80" (or "/10.0.0.1:80"): slash is the index of '/'.</summary>
+    private static bool IsSocketAddress(ReadOnlySpan<char> s, out int slash)
+    {
+        slash = s.IndexOf('/');
+        return slash >= 0 && IsAddress(s[(slash + 1)..], out _) && (slash == 0 || IsHostName(s[..slash], out _));
+    }
+
+    /// <summary>A DNS name; <paramref name="machine"/> when it has a digit or at least three labels.</summary>
+    private static bool IsHostName(ReadOnlySpan<char> host, out bool machine)
+    {
+        machine = false;
+        if (!char.IsAsciiLetterOrDigit(host[0]) || !char.IsAsciiLetterOrDigit(host[^1]))
+        {
+            return false;
+        }
+        var labels = 1;
+        var digit = false;
+        var letter = false;
+        for (var i = 0; i < host.Length; i++)
+        {
+            var c = host[i];
+            if (c == '.')
+            {
+                if (host[i - 1] == '.')
+                {
+                    return false;
+                }
+                labels++;
+            }
+            else if (char.IsAsciiDigit(c))
+            {
+                digit = true;
+            }
+            else if (char.IsAsciiLetter(c))
+            {
+                letter = true;
+            }
+            else if (c != '-')
+            {
+                return false;
+            }
+        }
+        machine = digit || labels >= 3;
+        return letter;
+    }
+
     /// <summary>IPv4 address, optionally with ":port" (port is the index of ':' or 0).</summary>
     private static bool IsAddress(ReadOnlySpan<char> s, out int port)
     {
         port = 0;
+        if (s.StartsWith(Wildcard, StringComparison.Ordinal))
+        {
+            // an address a user pattern already masked, with the port it left: "<*>:8030"
+            var rest = s[Wildcard.Length..];
+            port = rest.Length > 1 && rest[0] == ':' && !rest[1..].ContainsAnyExceptInRange('0', '9') ? Wildcard.Length : 0;
+            return rest.IsEmpty || port > 0;
+        }
         var dots = 0;
         var digits = 0;
         for (var i = 0; i < s.Length; i++)
@@ -203,6 +274,10 @@ public static class Masker
             return false; // already masked by a user pattern: keep its shape (<*>:<*>, <*>.<*>)
         }
         Unwrap(token, ref start, ref end);
+        if (IsHostPort(token[start..end], out _) || IsSocketAddress(token[start..end], out _))
+        {
+            return true; // db-1:5432, www.example.com:443: not a key, no word prefix
+        }
         var keyed = false;
         while (KeyLength(token[start..end]) is var key and > 0 && IsValue(token[(start + key)..end]))
         {

@@ -26,6 +26,26 @@ public sealed class UserMasks(IEnumerable<Regex> patterns)
         return content;
     }
 
+    /// <summary>
+    /// Whether the shaped match keeps a dotted or numbered part as text (a host name before a port, a dotted prefix):
+    /// the pattern matched it as part of the value, so it must not come back as a constant.
+    /// </summary>
+    private static bool KeepsConstant(ReadOnlySpan<char> shaped)
+    {
+        for (var i = 0; i < shaped.Length; i++)
+        {
+            if (shaped[i..].StartsWith(Masker.Wildcard, StringComparison.Ordinal))
+            {
+                i += Masker.Wildcard.Length - 1;
+            }
+            else if (shaped[i] == '.' || char.IsAsciiDigit(shaped[i]))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static bool IsLeadingSeparator(char c) => char.IsWhiteSpace(c) || c is '=' or ':' or ',' or ';';
 
     private static bool IsTrailingSeparator(char c) => char.IsWhiteSpace(c) || c is ',' or ';' or ':';
@@ -53,7 +73,7 @@ public sealed class UserMasks(IEnumerable<Regex> patterns)
         var size = Masker.MaxMaskedLength(core);
         Span<char> shaped = size <= 512 ? stackalloc char[size] : new char[size];
         var n = Masker.MaskInto(core, shaped);
-        if (n >= 0)
+        if (n >= 0 && !KeepsConstant(shaped[..n]))
         {
             return string.Concat(value[..start], shaped[..n], value[end..]);
         }

@@ -59,6 +59,12 @@ public sealed class MinerTests
     [InlineData("pushAction=0},app", "pushAction=<*>},app")]
     [InlineData("yarn,curi", "yarn,curi")]
     [InlineData("=20171224", "=<*>")]
+    [InlineData("msra-sa-41:9000.", "<*>:<*>.")]
+    [InlineData("proxy.cse.cuhk.edu.hk:5070", "<*>:<*>")]
+    [InlineData("localhost:8080", "localhost:<*>")]
+    [InlineData("(Foo.java:123)", "(Foo.java:<*>)")]
+    [InlineData("msra-sa-41/10.190.173.170:8030", "<*>/<*>:<*>")]
+    [InlineData("<*>:8030,", "<*>:<*>,")]
     public void Masking_keeps_names_keys_and_punctuation(string token, string masked) =>
         Masker.MaskToken(token).ShouldBe(masked);
 
@@ -158,6 +164,8 @@ public sealed class MinerTests
     [InlineData(@"\b[KGTM]?B\b", "size 12 KB free", "size 12 <*> free")]
     [InlineData(@"id \w+", "user id abc", "user <*>")]
     [InlineData(@"user=\w+", "login user=abc ok", "login user=<*> ok")]
+    [InlineData(@"([\w-]+\.)+[\w-]+(:\d+)?", "via proxy.cse.cuhk.edu.hk:5070 ok", "via <*>:<*> ok")]
+    [InlineData(@"([\w-]+\.){2,}[\w-]+", "host node12.example.com up", "host <*> up")]
     public void A_user_mask_match_is_written_the_way_built_in_values_are(string pattern, string line, string masked) =>
         new UserMasks([new System.Text.RegularExpressions.Regex(pattern)]).Apply(line).ShouldBe(masked);
 
