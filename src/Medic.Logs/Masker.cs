@@ -468,6 +468,12 @@ public static class Masker
         {
             i++;
         }
-        return i >= 2 && i < token.Length - 1 && (token[i] == '_' || token[i] == '-') ? i + 1 : 0;
+        if (i < 2 || i >= token.Length - 1)
+        {
+            return 0;
+        }
+        // "core.2275", "part.0001": a name, a dot and a number (not a version or a file name)
+        var dotted = token[i] == '.' && !token[(i + 1)..].ContainsAnyExceptInRange('0', '9');
+        return token[i] == '_' || token[i] == '-' || dotted ? i + 1 : 0;
     }
 }
