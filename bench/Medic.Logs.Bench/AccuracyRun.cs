@@ -15,7 +15,7 @@ internal static class AccuracyRun
         foreach (var useRegexes in new[] { false, true })
         {
             Console.WriteLine(useRegexes ? "With each dataset's masking regexes (settings.json \"regex\"):" : "With each dataset's log_format only (built-in masking, no dataset regexes):");
-            Table(root, settings, useRegexes, useRegexes ? null : dump);
+            Table(root, settings, useRegexes, dump is null ? null : Path.Combine(dump, useRegexes ? "regex" : "format"));
             Console.WriteLine();
         }
         return 0;
@@ -37,6 +37,7 @@ internal static class AccuracyRun
             var predicted = Predict(dir, entry, useRegexes);
             if (dump is not null)
             {
+                Directory.CreateDirectory(dump);
                 File.WriteAllLines(Path.Combine(dump, entry.Name + ".txt"), predicted);
             }
             var original = Path.Combine(dir, $"{entry.Name}_2k.log_structured.csv");

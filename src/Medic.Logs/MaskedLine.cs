@@ -62,7 +62,7 @@ internal sealed class MaskedLine
             Grow();
         }
         var token = content.Slice(start, length);
-        var need = Length + length + 9;
+        var need = Length + Masker.MaxMaskedLength(token) + 1;
         if (need > chars.Length)
         {
             Array.Resize(ref chars, Math.Max(need, chars.Length * 2));

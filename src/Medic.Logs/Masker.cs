@@ -63,13 +63,14 @@ public static class Masker
     public static string MaskToken(string token)
     {
         ArgumentNullException.ThrowIfNull(token);
-        Span<char> dest = stackalloc char[token.Length + 8];
+        var size = MaxMaskedLength(token);
+        Span<char> dest = size <= 512 ? stackalloc char[size] : new char[size];
         var n = MaskInto(token, dest);
         return n < 0 ? token : new string(dest[..n]);
     }
 
     /// <summary>
-    /// Writes the masked token to <paramref name="dest"/> (at least token length + 8 chars) and returns its length,
+    /// Writes the masked token to <paramref name="dest"/> (at least <see cref="MaxMaskedLength"/> chars) and returns its length,
     /// or -1 when the token holds no value. An address with a port keeps its shape: "/10.0.0.1:80" gives "/&lt;*&gt;:&lt;*&gt;".
     /// </summary>
     public static int MaskInto(ReadOnlySpan<char> token, Span<char> dest) => MaskInto(token, dest, out _, out _);
@@ -85,30 +86,153 @@ public static class Masker
         valueStart = start;
         valueEnd = end;
         var core = token[start..end];
-        var keepSlash = core.Length > 1 && core[0] == '/' && char.IsAsciiDigit(core[1]) && IsAddress(core[1..], out _);
-        if (keepSlash)
-        {
-            start++;
-            core = core[1..];
-        }
         token[..start].CopyTo(dest);
         var n = start;
-        if (IsAddress(core, out var port) && port > 0)
+        if (IsSocketAddress(core, out var slash))
+        {
+            if (slash > 0)
+            {
+                Wildcard.CopyTo(dest[n..]);
+                n += Wildcard.Length;
+            }
+            dest[n++] = '/';
+            core = core[(slash + 1)..];
+        }
+        var listed = core.ContainsAny(ListSeparators) ? RenderList(core, dest[n..]) : 0;
+        if (listed > 0)
+        {
+            n += listed;
+        }
+        else if ((IsAddress(core, out var port) && port > 0) || IsHostPort(core, out port))
         {
             Wildcard.CopyTo(dest[n..]);
             dest[n + Wildcard.Length] = ':';
             n += Wildcard.Length + 1;
         }
-        Wildcard.CopyTo(dest[n..]);
-        n += Wildcard.Length;
+        if (listed <= 0)
+        {
+            Wildcard.CopyTo(dest[n..]);
+            n += Wildcard.Length;
+        }
         token[end..].CopyTo(dest[n..]);
         return n + token.Length - end;
+    }
+
+    /// <summary>Room the masked form of a token may need: a list item of one char grows to a wildcard.</summary>
+    public static int MaxMaskedLength(ReadOnlySpan<char> token) =>
+        token.Length + 8 + (token.ContainsAny(ListSeparators) ? token.Length : 0);
+
+    private static readonly System.Buffers.SearchValues<char> ListSeparators = System.Buffers.SearchValues.Create(",;#|");
+
+    /// <summary>
+    /// A list of values ("1,2,3", "1514038440000##6993", "type=1,0.0,old=0.0") keeps its separators: each item is
+    /// masked on its own. Returns the written length, or 0 when no item is a value (the caller masks the whole).
+    /// </summary>
+    private static int RenderList(ReadOnlySpan<char> core, Span<char> dest)
+    {
+        var n = 0;
+        var values = 0;
+        var i = 0;
+        while (i < core.Length)
+        {
+            var length = core[i..].IndexOfAny(ListSeparators);
+            if (length < 0)
+            {
+                length = core.Length - i;
+            }
+            if (length == 0)
+            {
+                dest[n++] = core[i++];
+                continue;
+            }
+            var item = core.Slice(i, length);
+            var written = MaskInto(item, dest[n..]);
+            if (written < 0)
+            {
+                item.CopyTo(dest[n..]);
+                written = item.Length;
+            }
+            else
+            {
+                values++;
+            }
+            n += written;
+            i += length;
+        }
+        return values > 0 ? n : 0;
+    }
+
+    /// <summary>
+    /// "host:port" where the host is a DNS name that names a machine rather than a key: it has a digit or at least
+    /// three labels (db-1:5432, www.example.com:443; not localhost:8080 or Foo.java:12). Port is the index of ':'.
+    /// </summary>
+    internal static bool IsHostPort(ReadOnlySpan<char> s, out int port)
+    {
+        port = s.LastIndexOf(':');
+        if (port <= 0 || s.Length - port - 1 is < 1 or > 5 || s[(port + 1)..].ContainsAnyExceptInRange('0', '9'))
+        {
+            return false;
+        }
+        return IsHostName(s[..port], out var named) && named;
+    }
+
+    /// <summary>Java's socket address "host/10.0.0.1:80" (or "/10.0.0.1:80"): slash is the index of '/'.</summary>
+    private static bool IsSocketAddress(ReadOnlySpan<char> s, out int slash)
+    {
+        slash = s.IndexOf('/');
+        return slash >= 0 && IsAddress(s[(slash + 1)..], out _) && (slash == 0 || IsHostName(s[..slash], out _));
+    }
+
+    /// <summary>A DNS name; <paramref name="machine"/> when it has a digit or at least three labels.</summary>
+    private static bool IsHostName(ReadOnlySpan<char> host, out bool machine)
+    {
+        machine = false;
+        if (!char.IsAsciiLetterOrDigit(host[0]) || !char.IsAsciiLetterOrDigit(host[^1]))
+        {
+            return false;
+        }
+        var labels = 1;
+        var digit = false;
+        var letter = false;
+        for (var i = 0; i < host.Length; i++)
+        {
+            var c = host[i];
+            if (c == '.')
+            {
+                if (host[i - 1] == '.')
+                {
+                    return false;
+                }
+                labels++;
+            }
+            else if (char.IsAsciiDigit(c))
+            {
+                digit = true;
+            }
+            else if (char.IsAsciiLetter(c))
+            {
+                letter = true;
+            }
+            else if (c != '-')
+            {
+                return false;
+            }
+        }
+        machine = digit || labels >= 3;
+        return letter;
     }
 
     /// <summary>IPv4 address, optionally with ":port" (port is the index of ':' or 0).</summary>
     private static bool IsAddress(ReadOnlySpan<char> s, out int port)
     {
         port = 0;
+        if (s.StartsWith(Wildcard, StringComparison.Ordinal))
+        {
+            // an address a user pattern already masked, with the port it left: "<*>:8030"
+            var rest = s[Wildcard.Length..];
+            port = rest.Length > 1 && rest[0] == ':' && !rest[1..].ContainsAnyExceptInRange('0', '9') ? Wildcard.Length : 0;
+            return rest.IsEmpty || port > 0;
+        }
         var dots = 0;
         var digits = 0;
         for (var i = 0; i < s.Length; i++)
@@ -149,28 +273,129 @@ public static class Masker
         {
             return false; // already masked by a user pattern: keep its shape (<*>:<*>, <*>.<*>)
         }
-        while (start < end && IsOpening(token[start]) && !(token[start] == '<' && token[start..].StartsWith(Wildcard, StringComparison.Ordinal)))
+        Unwrap(token, ref start, ref end);
+        if (IsHostPort(token[start..end], out _) || IsSocketAddress(token[start..end], out _))
         {
-            start++;
+            return true; // db-1:5432, www.example.com:443: not a key, no word prefix
         }
-        while (end > start && IsClosing(token[end - 1]) && !(token[end - 1] == '>' && token[..end].EndsWith(Wildcard, StringComparison.Ordinal)))
+        var keyed = false;
+        while (KeyLength(token[start..end]) is var key and > 0 && IsValue(token[(start + key)..end]))
         {
-            end--;
-        }
-        var key = KeyLength(token[start..end]);
-        if (key > 0 && IsVariable(token[(start + key)..end]))
-        {
+            // key=value, also nested: headroom=<memory:10240, keeps "headroom=<memory:"
             start += key;
+            keyed = true;
+            Unwrap(token, ref start, ref end);
         }
-        else if (!IsVariable(token[start..end]))
+        if (!keyed)
         {
-            return false;
-        }
-        if (key == 0)
-        {
+            if (!IsValue(token[start..end]))
+            {
+                return false;
+            }
             start += WordPrefixLength(token[start..end]);
         }
         return end > start;
+    }
+
+    /// <summary>A variable, or a list ("2,who", "0},app") with a variable item.</summary>
+    private static bool IsValue(ReadOnlySpan<char> s)
+    {
+        if (IsVariable(s))
+        {
+            return true;
+        }
+        if (!s.ContainsAny(ListSeparators))
+        {
+            return false;
+        }
+        foreach (var item in s.SplitAny(",;#|"))
+        {
+            var part = s[item];
+            var start = 0;
+            var end = part.Length;
+            Unwrap(part, ref start, ref end);
+            if (IsVariable(part[start..end]))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static char ClosingOf(char c) => c switch
+    {
+        '(' => ')',
+        '[' => ']',
+        '{' => '}',
+        '<' => '>',
+        _ => c,
+    };
+
+    private static char OpeningOf(char c) => c switch
+    {
+        ')' => '(',
+        ']' => '[',
+        '}' => '{',
+        '>' => '<',
+        _ => c,
+    };
+
+    private static bool IsWildcardAt(ReadOnlySpan<char> s, int i) =>
+        (s[i] == '<' && s[i..].StartsWith(Wildcard, StringComparison.Ordinal))
+        || (s[i] == '>' && i >= 2 && s[(i - 2)..].StartsWith(Wildcard, StringComparison.Ordinal));
+
+    /// <summary>Whether <paramref name="c"/> occurs in s as punctuation (not as part of a wildcard).</summary>
+    private static bool HasBracket(ReadOnlySpan<char> s, char c)
+    {
+        for (var i = s.IndexOf(c); i >= 0; i = s[(i + 1)..].IndexOf(c) is var next and >= 0 ? i + 1 + next : -1)
+        {
+            if (!IsWildcardAt(s, i))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// Strips the punctuation around a value: a matched pair of brackets or quotes, trailing ",;.:", and an opening
+    /// or closing bracket whose partner is not in the token. A bracket whose partner is inside the value stays part
+    /// of the value ("0000:00:02.0[A]", "{guid}NAME"), so brackets never come out unbalanced.
+    /// </summary>
+    private static void Unwrap(ReadOnlySpan<char> token, ref int start, ref int end)
+    {
+        while (end - start > 1)
+        {
+            var first = token[start];
+            var last = token[end - 1];
+            var opens = IsOpening(first) && !IsWildcardAt(token, start);
+            var closes = IsClosing(last) && !IsWildcardAt(token, end - 1);
+            if (first == '=')
+            {
+                start++; // "type =5": the key stands apart, the separator stays
+            }
+            else if (opens && closes && last == ClosingOf(first))
+            {
+                start++;
+                end--;
+            }
+            else if (closes && last is ',' or ';' or '.' or ':')
+            {
+                end--;
+            }
+            else if (opens && !HasBracket(token[(start + 1)..end], ClosingOf(first)))
+            {
+                start++;
+            }
+            else if (closes && !HasBracket(token[start..(end - 1)], OpeningOf(last)))
+            {
+                end--;
+            }
+            else
+            {
+                return;
+            }
+        }
     }
 
     /// <summary>
@@ -212,7 +437,7 @@ public static class Masker
     }
 
     /// <summary>Length of "key=" or "key:" when the key is a plain name and a value follows; 0 otherwise.</summary>
-    private static int KeyLength(ReadOnlySpan<char> token)
+    internal static int KeyLength(ReadOnlySpan<char> token)
     {
         var sep = token.IndexOfAny('=', ':');
         if (sep <= 0 || sep >= token.Length - 1 || token[(sep + 1)..].StartsWith("//", StringComparison.Ordinal))
@@ -243,6 +468,12 @@ public static class Masker
         {
             i++;
         }
-        return i >= 2 && i < token.Length - 1 && (token[i] == '_' || token[i] == '-') ? i + 1 : 0;
+        if (i < 2 || i >= token.Length - 1)
+        {
+            return 0;
+        }
+        // "core.2275", "part.0001": a name, a dot and a number (not a version or a file name)
+        var dotted = token[i] == '.' && !token[(i + 1)..].ContainsAnyExceptInRange('0', '9');
+        return token[i] == '_' || token[i] == '-' || dotted ? i + 1 : 0;
     }
 }

@@ -46,8 +46,39 @@ public sealed class MinerTests
     [InlineData("eth0", "eth0")]
     [InlineData("Slf4jLogger", "Slf4jLogger")]
     [InlineData("<*>:<*>", "<*>:<*>")]
+    [InlineData("headroom=<memory:10240,", "headroom=<memory:<*>,")]
+    [InlineData("vCores:-17>", "vCores:<*>>")]
+    [InlineData("msgid=<200511091234.jA9@host1>,", "msgid=<<*>>,")]
+    [InlineData("0000:00:02.0[A]", "<*>")]
+    [InlineData("'{bf1a281b-ad7b}GLOBALROOT/Device'", "'<*>'")]
+    [InlineData("(uid=0)", "(uid=<*>)")]
+    [InlineData("1514038440000##6993##548365", "<*>##<*>##<*>")]
+    [InlineData("time=1,2,3", "time=<*>,<*>,<*>")]
+    [InlineData("type=1,0.0,old=0.0", "type=<*>,<*>,old=<*>")]
+    [InlineData("2,who", "<*>,who")]
+    [InlineData("pushAction=0},app", "pushAction=<*>},app")]
+    [InlineData("yarn,curi", "yarn,curi")]
+    [InlineData("=20171224", "=<*>")]
+    [InlineData("msra-sa-41:9000.", "<*>:<*>.")]
+    [InlineData("proxy.cse.cuhk.edu.hk:5070", "<*>:<*>")]
+    [InlineData("localhost:8080", "localhost:<*>")]
+    [InlineData("(Foo.java:123)", "(Foo.java:<*>)")]
+    [InlineData("msra-sa-41/10.190.173.170:8030", "<*>/<*>:<*>")]
+    [InlineData("<*>:8030,", "<*>:<*>,")]
+    [InlineData("core.2275", "core.<*>")]
+    [InlineData("v2.6.32", "<*>")]
     public void Masking_keeps_names_keys_and_punctuation(string token, string masked) =>
         Masker.MaskToken(token).ShouldBe(masked);
+
+    [Fact]
+    public void A_long_list_token_fits_the_line_buffer()
+    {
+        var list = string.Join(',', Enumerable.Range(0, 3000).Select(i => (i % 10).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var miner = new TemplateMiner();
+        var t = miner.Add("values " + list);
+        t.Text.ShouldBe("values " + string.Join(',', Enumerable.Repeat("<*>", 3000)));
+        Masker.MaskToken(list).Length.ShouldBe((3000 * 3) + 2999);
+    }
 
     [Fact]
     public void Templates_carry_count_levels_first_last_seen_and_value_spread()
@@ -126,6 +157,19 @@ public sealed class MinerTests
         var masks = new UserMasks([new System.Text.RegularExpressions.Regex(@"/.+?\s")]);
         masks.Apply("GET /v2/servers HTTP/1.1 done").ShouldBe("GET <*> HTTP<*> done");
     }
+
+    [Theory]
+    [InlineData(@"blk_-?\d+", "Deleting blk_-1608999687919862906 now", "Deleting blk_<*> now")]
+    [InlineData(@"(\d+\.){3}\d+(:\d+)?", "from /10.250.19.102:50010 ok", "from /<*>:<*> ok")]
+    [InlineData(@"(/|)(\d+\.){3}\d+(:\d+)?", "from /10.250.19.102:50010 ok", "from /<*>:<*> ok")]
+    [InlineData(@"=\d+", "ambient=32 high", "ambient=<*> high")]
+    [InlineData(@"\b[KGTM]?B\b", "size 12 KB free", "size 12 <*> free")]
+    [InlineData(@"id \w+", "user id abc", "user <*>")]
+    [InlineData(@"user=\w+", "login user=abc ok", "login user=<*> ok")]
+    [InlineData(@"([\w-]+\.)+[\w-]+(:\d+)?", "via proxy.cse.cuhk.edu.hk:5070 ok", "via <*>:<*> ok")]
+    [InlineData(@"([\w-]+\.){2,}[\w-]+", "host node12.example.com up", "host <*> up")]
+    public void A_user_mask_match_is_written_the_way_built_in_values_are(string pattern, string line, string masked) =>
+        new UserMasks([new System.Text.RegularExpressions.Regex(pattern)]).Apply(line).ShouldBe(masked);
 
     [Fact]
     public void Strict_gzip_validation_is_active()
