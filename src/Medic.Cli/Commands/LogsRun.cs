@@ -30,34 +30,8 @@ internal static class LogsRun
     private static async Task<int> TriageAsync(
         CliContext cli, LogsSettings settings, IReadOnlyList<string> files, IReadOnlyList<string> baseline, LogProgress progress, CancellationToken cancellationToken)
     {
-        var analyzer = new LogAnalyzer(settings.Triage);
-        foreach (var path in baseline)
-        {
-            var reader = Reader(cli, path, settings);
-            long lines = 0;
-            foreach (var record in reader.Records())
-            {
-                analyzer.AddBaseline(record);
-                lines++;
-                progress.Line(path, record.Line.Length, cancellationToken);
-            }
-
-            analyzer.AddSource(path, reader.FormatName ?? "plain", lines, baseline: true);
-        }
-
-        foreach (var path in files)
-        {
-            var reader = Reader(cli, path, settings);
-            var before = analyzer.Lines;
-            foreach (var record in reader.Records())
-            {
-                analyzer.Add(record);
-                progress.Line(path, record.Line.Length, cancellationToken);
-            }
-
-            analyzer.AddSource(path, reader.FormatName ?? "plain", analyzer.Lines - before, baseline: false);
-        }
-
+        var analyzer = LogTriage.Analyze(
+            files, baseline, settings.LineFormat, settings.Triage, (path, chars) => progress.Line(path, chars, cancellationToken), path => Reader(cli, path, settings));
         progress.Done();
         if (settings.EmitTemplates is { } csv)
         {

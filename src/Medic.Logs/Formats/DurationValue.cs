@@ -19,7 +19,10 @@ public static class DurationValue
     private static readonly string[] DurationStems = ["duration", "elapsed", "latency", "took", "response_time", "request_time", "time_taken", "runtime"];
 
     /// <summary>Milliseconds per unit a key implies (<c>duration_ms</c> → 1), or null when the key is not a duration with a unit.</summary>
-    public static double? UnitOfKey(string key)
+    public static double? UnitOfKey(string key) => UnitOfKey(key.AsSpan());
+
+    /// <summary>The same as <see cref="UnitOfKey(string)"/> for a key not made into a string.</summary>
+    public static double? UnitOfKey(ReadOnlySpan<char> key)
     {
         foreach (var stem in DurationStems)
         {
@@ -45,7 +48,10 @@ public static class DurationValue
         return null;
     }
 
-    public static TimeSpan? Parse(string key, ReadOnlySpan<char> value)
+    public static TimeSpan? Parse(string key, ReadOnlySpan<char> value) => Parse(key.AsSpan(), value);
+
+    /// <summary>The same as <see cref="Parse(string, ReadOnlySpan{char})"/> for a key not made into a string.</summary>
+    public static TimeSpan? Parse(ReadOnlySpan<char> key, ReadOnlySpan<char> value)
     {
         value = value.Trim().Trim('"');
         if (value.IsEmpty || value is "-")
@@ -61,7 +67,10 @@ public static class DurationValue
         return ParseWithUnits(value);
     }
 
-    public static TimeSpan? FromBare(string key, double number, bool hasFraction)
+    public static TimeSpan? FromBare(string key, double number, bool hasFraction) => FromBare(key.AsSpan(), number, hasFraction);
+
+    /// <summary>The same as <see cref="FromBare(string, double, bool)"/> for a key not made into a string.</summary>
+    public static TimeSpan? FromBare(ReadOnlySpan<char> key, double number, bool hasFraction)
     {
         if (number < 0 || double.IsNaN(number) || double.IsInfinity(number))
         {
@@ -71,17 +80,31 @@ public static class DurationValue
         var unit = UnitOfKey(key);
         if (unit is null)
         {
-            var lower = key.ToLowerInvariant();
-            unit = lower switch
-            {
-                "request_time" or "upstream_response_time" or "response_time" or "time_taken" => 1000,
-                "elapsedmilliseconds" => 1,
-                _ when !hasFraction && number >= 1_000_000 => 0.000001,
-                _ => 1,
-            };
+            unit = IsAny(key, "request_time", "upstream_response_time", "response_time", "time_taken") ? 1000
+                : IsAny(key, "elapsedmilliseconds") ? 1
+                : !hasFraction && number >= 1_000_000 ? 0.000001
+                : 1;
         }
 
-        return TimeSpan.FromMilliseconds(number * unit.Value);
+        // a number too big for a TimeSpan is no duration (it used to stop the whole run with an OverflowException)
+        var ms = number * unit.Value;
+        return ms < TimeSpan.MaxValue.TotalMilliseconds ? TimeSpan.FromMilliseconds(ms) : null;
+    }
+
+    // ToLowerInvariant then an ordinal switch, as before, without the string
+    private static bool IsAny(ReadOnlySpan<char> key, params ReadOnlySpan<string> names)
+    {
+        // invariant lower-casing maps a few non-ASCII letters (the Kelvin sign) to ASCII ones: those keys take the old way
+        var lower = System.Text.Ascii.IsValid(key) ? null : key.ToString().ToLowerInvariant();
+        foreach (var name in names)
+        {
+            if (lower is null ? key.Equals(name, StringComparison.OrdinalIgnoreCase) : lower == name)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     public static TimeSpan? FromSeconds(string value) =>

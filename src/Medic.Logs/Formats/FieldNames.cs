@@ -35,9 +35,15 @@ public static class FieldNames
         ["error"] = FieldKind.Error, ["err"] = FieldKind.Error, ["@x"] = FieldKind.Error, ["exception"] = FieldKind.Error, ["exc_info"] = FieldKind.Error,
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
-    public static FieldKind Classify(string key)
+    private static readonly FrozenDictionary<string, FieldKind>.AlternateLookup<ReadOnlySpan<char>> KnownSpans =
+        Known.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    public static FieldKind Classify(string key) => Classify(key.AsSpan());
+
+    /// <summary>The same as <see cref="Classify(string)"/> for a key not made into a string (JSON and logfmt parsing).</summary>
+    public static FieldKind Classify(ReadOnlySpan<char> key)
     {
-        if (Known.TryGetValue(key, out var kind))
+        if (KnownSpans.TryGetValue(key, out var kind))
         {
             return kind;
         }

@@ -6,23 +6,19 @@ namespace Medic.Logs.Formats;
 internal static class StructuredFields
 {
     /// <summary>Returns whether the key was one of the recognised kinds.</summary>
-    public static bool Apply(LogRecord record, string key, string value, bool isNumber, ref string? template)
+    public static bool Apply(LogRecord record, string key, string value, bool isNumber, ref string? template) =>
+        Apply(record, FieldNames.Classify(key), key, value, isNumber, ref template);
+
+    /// <summary>The same, with the key already classified and not necessarily a string.</summary>
+    public static bool Apply(LogRecord record, FieldKind kind, ReadOnlySpan<char> key, string value, bool isNumber, ref string? template)
     {
-        switch (FieldNames.Classify(key))
+        switch (kind)
         {
             case FieldKind.Time:
-                record.Timestamp ??= isNumber && double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var epoch)
-                    ? TimestampValue.FromEpoch(epoch)
-                    : TimestampValue.Parse(value);
+                ApplyTime(record, value, isNumber);
                 return true;
             case FieldKind.Level:
-                if (record.Severity == LogSeverity.Unknown)
-                {
-                    record.Severity = isNumber && long.TryParse(value, CultureInfo.InvariantCulture, out var n)
-                        ? Severities.FromNumber(n, syslog: n <= 7)
-                        : Severities.Parse(value);
-                }
-
+                ApplyLevel(record, value, isNumber);
                 return true;
             case FieldKind.Message:
                 if (record.Message.Length == 0)
@@ -58,6 +54,25 @@ internal static class StructuredFields
                 return true;
             default:
                 return false;
+        }
+    }
+
+    /// <summary>A time field: the first one wins, and is only parsed while the record has none.</summary>
+    public static void ApplyTime(LogRecord record, ReadOnlySpan<char> value, bool isNumber)
+    {
+        record.Timestamp ??= isNumber && double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var epoch)
+            ? TimestampValue.FromEpoch(epoch)
+            : TimestampValue.Parse(value);
+    }
+
+    /// <summary>A level field: the first one that names a level wins.</summary>
+    public static void ApplyLevel(LogRecord record, ReadOnlySpan<char> value, bool isNumber)
+    {
+        if (record.Severity == LogSeverity.Unknown)
+        {
+            record.Severity = isNumber && long.TryParse(value, CultureInfo.InvariantCulture, out var n)
+                ? Severities.FromNumber(n, syslog: n <= 7)
+                : Severities.Parse(value);
         }
     }
 

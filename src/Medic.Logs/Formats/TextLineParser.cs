@@ -20,19 +20,96 @@ public sealed partial class TextLineParser : ILogLineParser
     {
         ArgumentNullException.ThrowIfNull(line);
         ArgumentNullException.ThrowIfNull(record);
-        var m = Stamped().Match(line);
-        if (!m.Success)
+        int stampEnd;
+        int rest;
+        if (!IsoStamp(line, out stampEnd, out rest))
         {
-            return false;
+            // every shape the regex knows starts with a digit or '['
+            if (line.Length == 0 || !(char.IsDigit(line[0]) || line[0] == '['))
+            {
+                return false;
+            }
+
+            var m = Stamped().Match(line);
+            if (!m.Success)
+            {
+                return false;
+            }
+
+            stampEnd = m.Groups["ts"].Length;
+            rest = m.Groups["rest"].Index;
         }
 
-        record.Timestamp = TimestampValue.Parse(m.Groups["ts"].ValueSpan);
+        record.Timestamp = TimestampValue.Parse(line.AsSpan(0, stampEnd));
         if (record.Timestamp is null)
         {
             return false;
         }
 
-        ParseAfterTimestamp(line, m.Groups["rest"].Index, record);
+        ParseAfterTimestamp(line, rest, record);
+        return true;
+    }
+
+    /// <summary>
+    /// The regex's first shape without the regex, for the plain case only: <c>dddd-dd-dd[T ]dd:dd:dd[.,:]d…</c> then
+    /// separators, no zone. Returns false whenever the regex could read the line differently (a zone, non-ASCII digits,
+    /// a line break), and the regex decides.
+    /// </summary>
+    internal static bool IsoStamp(string line, out int stampEnd, out int rest)
+    {
+        stampEnd = rest = 0;
+        var s = line.AsSpan();
+        if (s.Length < 21 || s[4] != '-' || s[7] != '-' || (s[10] != 'T' && s[10] != ' ') || s[13] != ':' || s[16] != ':'
+            || !Digits(s, 0, 4) || !Digits(s, 5, 2) || !Digits(s, 8, 2) || !Digits(s, 11, 2) || !Digits(s, 14, 2) || !Digits(s, 17, 2)
+            || s.Contains('\n'))
+        {
+            return false;
+        }
+
+        var i = 19;
+        if (s[i] is '.' or ',' or ':')
+        {
+            var start = ++i;
+            while (i < s.Length && char.IsAsciiDigit(s[i]))
+            {
+                i++;
+            }
+
+            if (i == start)
+            {
+                return false;
+            }
+        }
+
+        if (i >= s.Length || char.IsDigit(s[i]) || MayBeZone(s[i..]) || (s[i] == ' ' && MayBeZone(s[(i + 1)..])))
+        {
+            return false;
+        }
+
+        stampEnd = i;
+        while (i < s.Length && (char.IsWhiteSpace(s[i]) || s[i] is ',' or '|'))
+        {
+            i++;
+        }
+
+        rest = i;
+        return i > stampEnd;
+    }
+
+    /// <summary>Whether the regex's optional zone (<c>Z</c>, <c>UTC</c>, <c>±dd…</c>) could start here.</summary>
+    private static bool MayBeZone(ReadOnlySpan<char> s) =>
+        !s.IsEmpty && (s[0] == 'Z' || s.StartsWith("UTC", StringComparison.Ordinal) || (s[0] is '+' or '-' && s.Length > 1 && char.IsDigit(s[1])));
+
+    private static bool Digits(ReadOnlySpan<char> s, int at, int count)
+    {
+        for (var i = at; i < at + count; i++)
+        {
+            if (!char.IsAsciiDigit(s[i]))
+            {
+                return false;
+            }
+        }
+
         return true;
     }
 

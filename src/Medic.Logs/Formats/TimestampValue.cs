@@ -39,6 +39,11 @@ public static class TimestampValue
 
         Span<char> buffer = stackalloc char[text.Length + 3];
         var s = Normalise(text, buffer);
+        if (IsoTimestamp.TryParse(s, out var fast))
+        {
+            return fast;
+        }
+
         if (s.Length >= 10 && s[4] == '-' && s[7] == '-'
             && DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, Styles, out var iso))
         {

@@ -20,7 +20,7 @@ public sealed class LatencyHistogram
     {
         ms = Math.Max(ms, 0);
         var index = ms < 1 ? (int)(ms * 100) : 100 + (int)(Math.Log(ms) / LogGrowth);
-        _buckets[index] = _buckets.GetValueOrDefault(index) + 1;
+        System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_buckets, index, out _)++;
         Count++;
         SumMs += ms;
         MaxMs = Math.Max(MaxMs, ms);

@@ -6,14 +6,24 @@ namespace Medic.Logs.Triage;
 public sealed class MinuteHistogram
 {
     private readonly SortedDictionary<long, long[]> _minutes = [];
+    private long _lastMinute;
+    private long[]? _lastCounts;
 
     public void Add(DateTimeOffset time, LogSeverity severity)
     {
         var minute = time.ToUnixTimeSeconds() / 60;
-        if (!_minutes.TryGetValue(minute, out var counts))
+        var counts = _lastCounts;
+        if (minute != _lastMinute || counts is null)
         {
-            counts = new long[3];
-            _minutes[minute] = counts;
+            // records come mostly in time order: the sorted lookup runs once per minute of log, not once per line
+            if (!_minutes.TryGetValue(minute, out counts))
+            {
+                counts = new long[3];
+                _minutes[minute] = counts;
+            }
+
+            _lastMinute = minute;
+            _lastCounts = counts;
         }
 
         counts[0]++;

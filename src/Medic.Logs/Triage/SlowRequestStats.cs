@@ -8,6 +8,7 @@ public sealed class SlowRequestStats(int slowest)
     private const int MaxRoutes = 10_000;
     private readonly Dictionary<string, LatencyHistogram> _routes = new(StringComparer.Ordinal);
     private readonly PriorityQueue<SlowRequest, double> _slowest = new();
+    private readonly Dictionary<string, LatencyHistogram> _byTemplate = new(ReferenceEqualityComparer.Instance);
 
     public LatencyHistogram Overall { get; } = new();
 
@@ -21,19 +22,18 @@ public sealed class SlowRequestStats(int slowest)
 
         var ms = duration.TotalMilliseconds;
         Overall.Add(ms);
-        var route = record.Path is not null ? $"{record.Method ?? "-"} {PathNormaliser.Normalise(record.Path)}" : template;
-        if (!_routes.TryGetValue(route, out var histogram))
+        // a template's text is one string object while the template lasts: look it up by reference before hashing it
+        if (record.Path is not null || !_byTemplate.TryGetValue(template, out var histogram))
         {
-            if (_routes.Count >= MaxRoutes)
+            histogram = Route(record.Path is not null ? $"{record.Method ?? "-"} {PathNormaliser.Normalise(record.Path)}" : template);
+            if (record.Path is null)
             {
-                route = "(other)";
-                histogram = _routes.GetValueOrDefault(route);
-            }
+                if (_byTemplate.Count >= MaxRoutes * 4)
+                {
+                    _byTemplate.Clear();
+                }
 
-            if (histogram is null)
-            {
-                histogram = new LatencyHistogram();
-                _routes[route] = histogram;
+                _byTemplate[template] = histogram;
             }
         }
 
@@ -51,6 +51,28 @@ public sealed class SlowRequestStats(int slowest)
         {
             _slowest.DequeueEnqueue(Describe(record, ms), ms);
         }
+    }
+
+    private LatencyHistogram Route(string route)
+    {
+        if (_routes.TryGetValue(route, out var histogram))
+        {
+            return histogram;
+        }
+
+        if (_routes.Count >= MaxRoutes)
+        {
+            route = "(other)";
+            histogram = _routes.GetValueOrDefault(route);
+        }
+
+        if (histogram is null)
+        {
+            histogram = new LatencyHistogram();
+            _routes[route] = histogram;
+        }
+
+        return histogram;
     }
 
     public IReadOnlyList<RouteLatency> Routes(int top) =>

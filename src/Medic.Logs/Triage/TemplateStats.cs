@@ -17,10 +17,14 @@ public sealed class TemplateStats(LogTemplate template)
 
     public DateTimeOffset? LastSeen { get; private set; }
 
-    /// <summary>file:line of the first and the last record.</summary>
-    public string FirstAt { get; private set; } = "";
+    // where the first and the last record are; made into file:line text only when asked, not once per line
+    private (string? Source, long Line) _firstAt;
+    private (string? Source, long Line) _lastAt;
 
-    public string LastAt { get; private set; } = "";
+    /// <summary>file:line of the first and the last record.</summary>
+    public string FirstAt => At(_firstAt);
+
+    public string LastAt => At(_lastAt);
 
     /// <summary>The first record's line at the template's worst level.</summary>
     public string Example { get; private set; } = "";
@@ -65,7 +69,7 @@ public sealed class TemplateStats(LogTemplate template)
     {
         if (Count == 0)
         {
-            FirstAt = part.FirstAt;
+            _firstAt = part._firstAt;
             FirstOrdinal = part.FirstOrdinal;
             Worst = part.Worst;
             Example = part.Example;
@@ -86,13 +90,15 @@ public sealed class TemplateStats(LogTemplate template)
 
         if (part.LastOrdinal >= LastOrdinal)
         {
-            LastAt = part.LastAt;
+            _lastAt = part._lastAt;
             LastOrdinal = part.LastOrdinal;
         }
 
         FirstSeen = Earlier(FirstSeen, part.FirstSeen);
         LastSeen = Later(LastSeen, part.LastSeen);
     }
+
+    private static string At((string? Source, long Line) at) => at.Source is null ? "" : $"{at.Source}:{at.Line}";
 
     private static DateTimeOffset? Earlier(DateTimeOffset? a, DateTimeOffset? b) => a is null || (b is not null && b < a) ? b : a;
 
@@ -103,10 +109,10 @@ public sealed class TemplateStats(LogTemplate template)
         ArgumentNullException.ThrowIfNull(record);
         Count++;
         _levels[(int)record.Severity]++;
-        var at = $"{record.Source}:{record.LineNumber}";
+        (string? Source, long Line) at = (record.Source, record.LineNumber);
         if (Count == 1)
         {
-            FirstAt = at;
+            _firstAt = at;
             FirstOrdinal = ordinal;
             Example = record.Line;
             ExampleMessage = record.Message;
@@ -119,7 +125,7 @@ public sealed class TemplateStats(LogTemplate template)
             ExampleMessage = record.Message;
         }
 
-        LastAt = at;
+        _lastAt = at;
         LastOrdinal = ordinal;
         FirstSeen = Earlier(FirstSeen, record.Timestamp);
         LastSeen = Later(LastSeen, record.Timestamp);

@@ -1,0 +1,92 @@
+using System.Diagnostics;
+using System.Globalization;
+using Medic.Logs.Formats;
+using Medic.Logs.Triage;
+
+namespace Medic.Logs.Bench;
+
+/// <summary>
+/// `medic logs FILE` end to end on one thread over the generated mixed JSON + text log: <see cref="LogTriage.Analyze"/>
+/// (the CLI's own entry point: reading, format detection, per-line parsing, mining, statistics) and then
+/// <see cref="LogAnalyzer.Report"/>; compared with `wc -l` on the same file. `--stage records` stops after parsing.
+/// </summary>
+internal static class EndToEnd
+{
+    public static int Run(string[] args)
+    {
+        var path = args.Length > 0 ? args[0] : Path.Combine(Path.GetTempPath(), "medic-logs-e2e.log");
+        var megabytes = args.Length > 1 ? long.Parse(args[1], CultureInfo.InvariantCulture) : 256;
+        var keep = args.Contains("--keep");
+        var stage = args.SkipWhile(a => a != "--stage").Skip(1).FirstOrDefault() ?? "report";
+        if (!File.Exists(path) || Math.Abs(new FileInfo(path).Length - (megabytes << 20)) > 1 << 20)
+        {
+            var g = Stopwatch.StartNew();
+            LogGenerator.Write(path, megabytes << 20);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"generated {path}: {new FileInfo(path).Length / 1e6:F0} MB in {g.Elapsed.TotalSeconds:F1} s"));
+        }
+
+        try
+        {
+            var (wc, wcCpu) = Throughput.Wc(path);
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var sw = Stopwatch.StartNew();
+            var (lines, summary) = stage switch
+            {
+                "read" => (Read(path), "lines read as strings only"),
+                "records" => (Records(path), "records parsed only (no mining)"),
+                _ => Triage(path),
+            };
+            sw.Stop();
+            var cpuUsed = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+            var bytes = new FileInfo(path).Length;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"file {bytes / 1e6:F0} MB, {lines:N0} lines; {summary}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"medic logs: {sw.Elapsed.TotalSeconds:F2} s wall, {cpuUsed.TotalSeconds:F2} s CPU; {lines / sw.Elapsed.TotalSeconds / 1e6:F2} M lines/s wall, {lines / cpuUsed.TotalSeconds / 1e6:F2} M lines per CPU-second, {bytes / cpuUsed.TotalSeconds / 1e6:F0} MB per CPU-second"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"wc -l: {wc:F2} s wall, {wcCpu:F2} s CPU; medic logs / wc -l: {sw.Elapsed.TotalSeconds / wc:F1}x wall, {cpuUsed.TotalSeconds / Math.Max(wcCpu, 0.01):F1}x CPU"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:F0} MB, GC heap {GC.GetTotalMemory(false) / 1e6:F0} MB, allocated {GC.GetTotalAllocatedBytes() / 1e9:F1} GB, gen0/1/2 collections {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}"));
+        }
+        finally
+        {
+            if (!keep)
+            {
+                File.Delete(path);
+            }
+        }
+
+        return 0;
+    }
+
+    private static (long Lines, string Summary) Triage(string path)
+    {
+        // the options `medic logs FILE` runs with, less the runbook symptoms (matched per template in Report, not per line)
+        var analyzer = LogTriage.Analyze([path], [], null, new TriageOptions());
+        var report = analyzer.Report();
+        var levels = string.Join(", ", report.Levels.Select(l => $"{l.Key} {l.Value:N0}"));
+        return (report.Lines, string.Create(CultureInfo.InvariantCulture,
+            $"format {report.Sources[0].Format}, {report.TemplateCount} templates, {report.Records:N0} records ({levels}), {report.Slow?.Overall.Count ?? 0:N0} durations, {report.Timeline.Count} timeline buckets"));
+    }
+
+    private static long Read(string path)
+    {
+        long n = 0;
+        foreach (var line in LogLineReader.ReadLines(path))
+        {
+            n += line.Length >= 0 ? 1 : 0;
+        }
+
+        return n;
+    }
+
+    private static long Records(string path)
+    {
+        long n = 0;
+        foreach (var record in new LogFileReader(path).Records())
+        {
+            n += record.Severity >= 0 ? 1 : 0;
+        }
+
+        return n;
+    }
+}

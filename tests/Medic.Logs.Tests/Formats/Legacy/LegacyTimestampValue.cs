@@ -1,0 +1,142 @@
+// The parser as it was before the span-based fast paths: the oracle the equivalence tests compare with.
+using System.Globalization;
+
+using Medic.Logs.Formats;
+
+namespace Medic.Logs.Tests.Formats.Legacy;
+
+/// <summary>
+/// Reads the timestamps logs carry: ISO 8601 (with <c>,</c> or <c>.</c> fractions, <c>+0000</c> or <c>+00:00</c>),
+/// Unix epochs (s, ms, µs, ns), syslog <c>Jan  5 10:00:00</c> (the year is taken from <see cref="ReferenceYear"/>),
+/// nginx <c>10/Oct/2000:13:55:36 -0700</c>, Apache <c>Sun Dec 04 04:47:44 2005</c>. A time without zone is UTC.
+/// </summary>
+internal static class LegacyTimestampValue
+{
+    private const DateTimeStyles Styles = DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal | DateTimeStyles.AllowWhiteSpaces;
+
+    private static readonly string[] Exact =
+    [
+        "yyyy/MM/dd HH:mm:ss.FFFFFFF", "yyyy/MM/dd HH:mm:ss", "dd/MMM/yyyy:HH:mm:ss zzz", "dd/MMM/yyyy:HH:mm:ss",
+        "ddd MMM dd HH:mm:ss.FFFFFFF yyyy", "ddd MMM dd HH:mm:ss yyyy", "ddd MMM d HH:mm:ss yyyy", "yy/MM/dd HH:mm:ss", "yyMMdd HHmmss",
+        "yyyyMMdd-HH:mm:ss:fff", "yyyy-MM-dd HH:mm:ss.FFFFFFF zzz", "yyyy-MM-ddTHH:mm:ss.FFFFFFFzzz", "yyyy.MM.dd HH:mm:ss",
+        "dd-MMM-yyyy HH:mm:ss.FFFFFFF",
+    ];
+
+    private static readonly string[] SyslogExact = ["MMM d HH:mm:ss", "MMM dd HH:mm:ss", "MMM d HH:mm:ss.FFFFFF", "MMM dd HH:mm:ss.FFFFFF"];
+
+    /// <summary>The year for syslog timestamps, which carry none.</summary>
+    public static int ReferenceYear => TimestampValue.ReferenceYear;
+
+    public static DateTimeOffset? Parse(ReadOnlySpan<char> text)
+    {
+        text = text.Trim().Trim("\"[]");
+        if (text.Length < 6 || text.Length > 64)
+        {
+            return null;
+        }
+
+        if (char.IsAsciiDigit(text[0]) && IsAllDigitsOrDot(text))
+        {
+            return FromEpoch(text);
+        }
+
+        Span<char> buffer = stackalloc char[text.Length + 3];
+        var s = Normalise(text, buffer);
+        if (s.Length >= 10 && s[4] == '-' && s[7] == '-'
+            && DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, Styles, out var iso))
+        {
+            return iso;
+        }
+
+        if (DateTimeOffset.TryParseExact(s, Exact, CultureInfo.InvariantCulture, Styles, out var exact))
+        {
+            return exact;
+        }
+
+        if (char.IsAsciiLetter(s[0]) && DateTime.TryParseExact(s, SyslogExact, CultureInfo.InvariantCulture, Styles, out var syslog))
+        {
+            return new DateTimeOffset(new DateTime(ReferenceYear, syslog.Month, syslog.Day, syslog.Hour, syslog.Minute, syslog.Second, DateTimeKind.Utc)
+                .AddTicks(syslog.Ticks % TimeSpan.TicksPerSecond));
+        }
+
+        return null;
+    }
+
+    public static DateTimeOffset? FromEpoch(double value)
+    {
+        if (value <= 0 || double.IsNaN(value) || double.IsInfinity(value))
+        {
+            return null;
+        }
+
+        var ms = value switch
+        {
+            > 1e17 => value / 1e6,
+            > 1e14 => value / 1e3,
+            > 1e11 => value,
+            _ => value * 1000,
+        };
+        return ms > 253402300799000 ? null : DateTimeOffset.FromUnixTimeMilliseconds(0).AddMilliseconds(ms);
+    }
+
+    private static DateTimeOffset? FromEpoch(ReadOnlySpan<char> text) =>
+        text.Length >= 9 && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? FromEpoch(value) : null;
+
+    private static bool IsAllDigitsOrDot(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+        {
+            if (!char.IsAsciiDigit(c) && c != '.')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Comma fractions become dots; <c>+0000</c> becomes <c>+00:00</c>; runs of spaces become one.</summary>
+    private static ReadOnlySpan<char> Normalise(ReadOnlySpan<char> text, Span<char> buffer)
+    {
+        var n = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == ',' && i > 0 && char.IsAsciiDigit(text[i - 1]) && i + 1 < text.Length && char.IsAsciiDigit(text[i + 1]))
+            {
+                c = '.';
+            }
+
+            if (c == ' ' && n > 0 && buffer[n - 1] == ' ')
+            {
+                continue;
+            }
+
+            buffer[n++] = c;
+        }
+
+        // +0000 / -0700 at the end: add the colon the parsers want
+        if (n >= 5 && (buffer[n - 5] == '+' || buffer[n - 5] == '-') && IsDigits(buffer.Slice(n - 4, 4)) && buffer[n - 6] != '-')
+        {
+            buffer[n] = buffer[n - 1];
+            buffer[n - 1] = buffer[n - 2];
+            buffer[n - 2] = ':';
+            n++;
+        }
+
+        return buffer[..n];
+    }
+
+    private static bool IsDigits(ReadOnlySpan<char> s)
+    {
+        foreach (var c in s)
+        {
+            if (!char.IsAsciiDigit(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}
