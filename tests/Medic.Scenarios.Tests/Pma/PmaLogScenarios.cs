@@ -114,6 +114,7 @@ public sealed class PmaLogScenarios : IAsyncLifetime
     {
         var db = _folder.File($"pma-{Guid.NewGuid():N}.db");
         await SqliteCli.RunAsync(db, "PRAGMA journal_mode=WAL; CREATE TABLE entities(id TEXT);");
+        Shell.Run("chown", "nobody", db).ShouldBeTrue(); // the service user (PMA_USER) must be able to write it
         return db;
     }
 }
