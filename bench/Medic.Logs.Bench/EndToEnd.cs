@@ -34,6 +34,12 @@ internal static class EndToEnd
             {
                 "read" => (Read(path), "lines read as strings only"),
                 "records" => (Records(path), "records parsed only (no mining)"),
+                "timeline-micro" => (TimelineMicro(), "MinuteHistogram.Add only"),
+                "minutes" => (Minutes(path, out var changes), $"{changes:N0} minute changes between consecutive records"),
+                "records-mine" => (RecordsMined(path, ""), "records parsed and mined (no statistics)"),
+                "records-mine-stats" => (RecordsMined(path, "stats"), "records parsed and mined, template statistics"),
+                "records-mine-timeline" => (RecordsMined(path, "timeline"), "records parsed and mined, timeline"),
+                "records-mine-slow" => (RecordsMined(path, "slow"), "records parsed and mined, durations"),
                 _ => Triage(path),
             };
             sw.Stop();
@@ -77,6 +83,76 @@ internal static class EndToEnd
         }
 
         return n;
+    }
+
+    private static long RecordsMined(string path, string part)
+    {
+        var miner = new TemplateMiner { TrackValues = false };
+        var stats = new Dictionary<LogTemplate, TemplateStats>(ReferenceEqualityComparer.Instance);
+        var timeline = new MinuteHistogram();
+        var slow = new SlowRequestStats(10);
+        long n = 0;
+        foreach (var record in new LogFileReader(path).Records())
+        {
+            var template = miner.Add(record.Message.Length > 0 ? record.Message : record.Line);
+            n++;
+            switch (part)
+            {
+                case "stats":
+                    if (!stats.TryGetValue(template, out var s))
+                    {
+                        s = new TemplateStats(template);
+                        stats[template] = s;
+                    }
+
+                    s.Add(record, n);
+                    break;
+                case "timeline" when record.Timestamp is { } t:
+                    timeline.Add(t, record.Severity);
+                    break;
+                case "slow":
+                    slow.Add(record, template.Text);
+                    break;
+            }
+        }
+
+        return n;
+    }
+
+    private static long Minutes(string path, out long changes)
+    {
+        long n = 0;
+        long last = 0;
+        changes = 0;
+        foreach (var record in new LogFileReader(path).Records())
+        {
+            n++;
+            var m = (record.Timestamp?.ToUnixTimeSeconds() ?? 0) / 60;
+            if (m != last)
+            {
+                changes++;
+                if (changes < 5 || n < 5)
+                {
+                    Console.WriteLine($"{n}: {record.Timestamp:O} {record.Line[..30]}");
+                }
+            }
+
+            last = m;
+        }
+
+        return n;
+    }
+
+    private static long TimelineMicro()
+    {
+        var timeline = new MinuteHistogram();
+        var t = new DateTimeOffset(2026, 12, 4, 0, 0, 0, TimeSpan.Zero);
+        for (var i = 0; i < 10_000_000; i++)
+        {
+            timeline.Add(t.AddTicks(i * 20_000L), LogSeverity.Info);
+        }
+
+        return 10_000_000;
     }
 
     private static long Records(string path)
