@@ -123,6 +123,15 @@ public sealed class FastPathEquivalenceTests
         fast.ShouldBeGreaterThan(Lines * 3);
     }
 
+    [Fact]
+    public void The_miner_splits_tokens_on_exactly_its_space_characters()
+    {
+        for (var c = char.MinValue; c < char.MaxValue; c++)
+        {
+            MaskedLine.IsSpace(c).ShouldBe(MaskedLine.Spaces.Contains(c), $"U+{(int)c:X4}");
+        }
+    }
+
     private static bool Same(ILogLineParser parser, ILogLineParser legacy, string line)
     {
         var a = new LogRecord { Source = "t", LineNumber = 1, Line = line };
