@@ -8,7 +8,8 @@ namespace Medic.Logs.Bench;
 /// <summary>
 /// `medic logs FILE` end to end on one thread over the generated mixed JSON + text log: <see cref="LogTriage.Analyze"/>
 /// (the CLI's own entry point: reading, format detection, per-line parsing, mining, statistics) and then
-/// <see cref="LogAnalyzer.Report"/>; compared with `wc -l` on the same file. `--stage records` stops after parsing.
+/// <see cref="LogAnalyzer.Report"/>; compared with `wc -l` on the same file. `--stage read|records|records-mine|records-mine-stats|
+/// records-mine-timeline|records-mine-slow` time the parts: lines only, parsed records, records mined, and each kind of statistics.
 /// </summary>
 internal static class EndToEnd
 {
@@ -34,8 +35,6 @@ internal static class EndToEnd
             {
                 "read" => (Read(path), "lines read as strings only"),
                 "records" => (Records(path), "records parsed only (no mining)"),
-                "timeline-micro" => (TimelineMicro(), "MinuteHistogram.Add only"),
-                "minutes" => (Minutes(path, out var changes), $"{changes:N0} minute changes between consecutive records"),
                 "records-mine" => (RecordsMined(path, ""), "records parsed and mined (no statistics)"),
                 "records-mine-stats" => (RecordsMined(path, "stats"), "records parsed and mined, template statistics"),
                 "records-mine-timeline" => (RecordsMined(path, "timeline"), "records parsed and mined, timeline"),
@@ -117,42 +116,6 @@ internal static class EndToEnd
         }
 
         return n;
-    }
-
-    private static long Minutes(string path, out long changes)
-    {
-        long n = 0;
-        long last = 0;
-        changes = 0;
-        foreach (var record in new LogFileReader(path).Records())
-        {
-            n++;
-            var m = (record.Timestamp?.ToUnixTimeSeconds() ?? 0) / 60;
-            if (m != last)
-            {
-                changes++;
-                if (changes < 5 || n < 5)
-                {
-                    Console.WriteLine($"{n}: {record.Timestamp:O} {record.Line[..30]}");
-                }
-            }
-
-            last = m;
-        }
-
-        return n;
-    }
-
-    private static long TimelineMicro()
-    {
-        var timeline = new MinuteHistogram();
-        var t = new DateTimeOffset(2026, 12, 4, 0, 0, 0, TimeSpan.Zero);
-        for (var i = 0; i < 10_000_000; i++)
-        {
-            timeline.Add(t.AddTicks(i * 20_000L), LogSeverity.Info);
-        }
-
-        return 10_000_000;
     }
 
     private static long Records(string path)
