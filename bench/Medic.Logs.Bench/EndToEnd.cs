@@ -8,7 +8,8 @@ namespace Medic.Logs.Bench;
 /// <summary>
 /// `medic logs FILE` end to end on one thread over the generated mixed JSON + text log: <see cref="LogTriage.Analyze"/>
 /// (the CLI's own entry point: reading, format detection, per-line parsing, mining, statistics) and then
-/// <see cref="LogAnalyzer.Report"/>; compared with `wc -l` on the same file. `--stage records` stops after parsing.
+/// <see cref="LogAnalyzer.Report"/>; compared with `wc -l` on the same file. `--stage read|records|records-mine|records-mine-stats|
+/// records-mine-timeline|records-mine-slow` time the parts: lines only, parsed records, records mined, and each kind of statistics.
 /// </summary>
 internal static class EndToEnd
 {
@@ -34,6 +35,10 @@ internal static class EndToEnd
             {
                 "read" => (Read(path), "lines read as strings only"),
                 "records" => (Records(path), "records parsed only (no mining)"),
+                "records-mine" => (RecordsMined(path, ""), "records parsed and mined (no statistics)"),
+                "records-mine-stats" => (RecordsMined(path, "stats"), "records parsed and mined, template statistics"),
+                "records-mine-timeline" => (RecordsMined(path, "timeline"), "records parsed and mined, timeline"),
+                "records-mine-slow" => (RecordsMined(path, "slow"), "records parsed and mined, durations"),
                 _ => Triage(path),
             };
             sw.Stop();
@@ -74,6 +79,40 @@ internal static class EndToEnd
         foreach (var line in LogLineReader.ReadLines(path))
         {
             n += line.Length >= 0 ? 1 : 0;
+        }
+
+        return n;
+    }
+
+    private static long RecordsMined(string path, string part)
+    {
+        var miner = new TemplateMiner { TrackValues = false };
+        var stats = new Dictionary<LogTemplate, TemplateStats>(ReferenceEqualityComparer.Instance);
+        var timeline = new MinuteHistogram();
+        var slow = new SlowRequestStats(10);
+        long n = 0;
+        foreach (var record in new LogFileReader(path).Records())
+        {
+            var template = miner.Add(record.Message.Length > 0 ? record.Message : record.Line);
+            n++;
+            switch (part)
+            {
+                case "stats":
+                    if (!stats.TryGetValue(template, out var s))
+                    {
+                        s = new TemplateStats(template);
+                        stats[template] = s;
+                    }
+
+                    s.Add(record, n);
+                    break;
+                case "timeline" when record.Timestamp is { } t:
+                    timeline.Add(t, record.Severity);
+                    break;
+                case "slow":
+                    slow.Add(record, template.Text);
+                    break;
+            }
         }
 
         return n;

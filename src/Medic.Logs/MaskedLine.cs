@@ -15,7 +15,8 @@ internal sealed class MaskedLine
     private int[] valueStart = new int[64];
     private int[] valueLength = new int[64];
 
-    private static readonly System.Buffers.SearchValues<char> Spaces = System.Buffers.SearchValues.Create(" \t\r\n\v\f\u00a0\u2028\u2029\u3000");
+    /// <summary>What separates tokens.</summary>
+    internal const string Spaces = " \t\r\n\v\f\u00a0\u2028\u2029\u3000";
 
     public int Count { get; private set; }
 
@@ -37,23 +38,29 @@ internal sealed class MaskedLine
         Count = 0;
         Length = 0;
         var i = 0;
-        while (i < content.Length)
+        while (true)
         {
-            var skip = content[i..].IndexOfAnyExcept(Spaces);
-            if (skip < 0)
+            // tokens are short: a plain loop beats two vectorised searches per token
+            while (i < content.Length && IsSpace(content[i]))
+            {
+                i++;
+            }
+            if (i >= content.Length)
             {
                 break;
             }
-            var start = i + skip;
-            var length = content[start..].IndexOfAny(Spaces);
-            if (length < 0)
+            var start = i;
+            while (i < content.Length && !IsSpace(content[i]))
             {
-                length = content.Length - start;
+                i++;
             }
-            AddToken(content, start, length);
-            i = start + length;
+            AddToken(content, start, i - start);
         }
     }
+
+    /// <summary>The characters of <see cref="Spaces"/>.</summary>
+    internal static bool IsSpace(char c) =>
+        c <= ' ' ? c == ' ' || (uint)(c - '\t') <= '\r' - '\t' : c >= '\u00a0' && (c == '\u00a0' || c == '\u2028' || c == '\u2029' || c == '\u3000');
 
     private void AddToken(ReadOnlySpan<char> content, int start, int length)
     {

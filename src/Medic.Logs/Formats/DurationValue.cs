@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 
 namespace Medic.Logs.Formats;
@@ -18,35 +19,29 @@ public static class DurationValue
 
     private static readonly string[] DurationStems = ["duration", "elapsed", "latency", "took", "response_time", "request_time", "time_taken", "runtime"];
 
+    /// <summary>Every stem + unit suffix (the first pair that spells a key wins), and elapsedMilliseconds, ignoring case.</summary>
+    private static readonly FrozenDictionary<string, double>.AlternateLookup<ReadOnlySpan<char>> KeyUnitLookup = KeyUnitTable().GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static FrozenDictionary<string, double> KeyUnitTable()
+    {
+        var table = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase);
+        foreach (var stem in DurationStems)
+        {
+            foreach (var (suffix, ms) in KeyUnits)
+            {
+                table.TryAdd(stem + suffix, ms);
+            }
+        }
+
+        table.TryAdd("elapsedmilliseconds", 1);
+        return table.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+    }
+
     /// <summary>Milliseconds per unit a key implies (<c>duration_ms</c> → 1), or null when the key is not a duration with a unit.</summary>
     public static double? UnitOfKey(string key) => UnitOfKey(key.AsSpan());
 
     /// <summary>The same as <see cref="UnitOfKey(string)"/> for a key not made into a string.</summary>
-    public static double? UnitOfKey(ReadOnlySpan<char> key)
-    {
-        foreach (var stem in DurationStems)
-        {
-            if (!key.StartsWith(stem, StringComparison.OrdinalIgnoreCase))
-            {
-                continue;
-            }
-
-            foreach (var (suffix, ms) in KeyUnits)
-            {
-                if (key.Length == stem.Length + suffix.Length && key.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
-                {
-                    return ms;
-                }
-            }
-
-            if (key.Equals("elapsedmilliseconds", StringComparison.OrdinalIgnoreCase))
-            {
-                return 1;
-            }
-        }
-
-        return null;
-    }
+    public static double? UnitOfKey(ReadOnlySpan<char> key) => KeyUnitLookup.TryGetValue(key, out var ms) ? ms : null;
 
     public static TimeSpan? Parse(string key, ReadOnlySpan<char> value) => Parse(key.AsSpan(), value);
 

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Globalization;
 
 namespace Medic.Logs.Formats;
@@ -12,11 +11,6 @@ namespace Medic.Logs.Formats;
 internal static class FlatJson
 {
     private const int MaxFields = 32;
-
-    // a string ends at its quote; an escape, a control character (invalid JSON) or a surrogate is left to the reader
-    private static readonly SearchValues<char> StringStops = SearchValues.Create(
-        "\"\\\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u0009\u000a\u000b\u000c\u000d\u000e\u000f"
-        + "\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001a\u001b\u001c\u001d\u001e\u001f");
 
     private enum ValueType : byte
     {
@@ -131,8 +125,11 @@ internal static class FlatJson
         }
 
         var body = s[start..];
-        var end = body.IndexOfAny(StringStops);
-        return end < 0 || body[end] != '"' || body[..end].ContainsAnyInRange('\uD800', '\uDFFF') ? -1 : end;
+        var end = body.IndexOfAny('"', '\\');
+
+        // control characters (invalid JSON) and surrogates (lone ones become U+FFFD in UTF-8) go to the reader, and so,
+        // to keep this one vectorised test, does the rare text above U+D7FF
+        return end < 0 || body[end] != '"' || body[..end].ContainsAnyExceptInRange('\u0020', '\uD7FF') ? -1 : end;
     }
 
     /// <summary>JSON's number grammar, followed by a delimiter; 0 when it does not hold.</summary>
@@ -232,7 +229,7 @@ internal static class FlatJson
                 case FieldKind.Level:
                     StructuredFields.ApplyLevel(record, value, isNumber);
                     continue;
-                case FieldKind.Duration when isNumber && double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var d):
+                case FieldKind.Duration when isNumber && (SimpleNumber.TryParse(value, out var d) || double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out d)):
                     record.Duration ??= DurationValue.FromBare(key, d, value.IndexOfAny("eE.") >= 0);
                     continue;
             }

@@ -115,7 +115,8 @@ public sealed class LogFileReader
             {
                 foreach (var other in _others)
                 {
-                    record = new LogRecord { Source = path, LineNumber = _lineNumber, Line = line };
+                    // a parser that refused the line may have written to the record: then the next one gets a fresh one
+                    record = record.IsBlank ? record : new LogRecord { Source = path, LineNumber = _lineNumber, Line = line };
                     if (other.TryParse(line, record))
                     {
                         _previous = record;
@@ -124,7 +125,7 @@ public sealed class LogFileReader
                 }
             }
 
-            record = new LogRecord { Source = path, LineNumber = _lineNumber, Line = line };
+            record = record.IsBlank ? record : new LogRecord { Source = path, LineNumber = _lineNumber, Line = line };
             Plain.TryParse(line, record);
             if (_continuations && _previous is not null)
             {

@@ -32,4 +32,9 @@ public sealed class LogRecord
     public bool IsContinuation { get; set; }
 
     public bool IsErrorOrWorse => Severity >= LogSeverity.Error;
+
+    /// <summary>No field set yet: a parser that said no without writing anything leaves the record reusable.</summary>
+    internal bool IsBlank =>
+        Message.Length == 0 && Timestamp is null && Severity == LogSeverity.Unknown && Component is null && Duration is null
+        && RequestId is null && Method is null && Path is null && Status is null && !IsContinuation;
 }

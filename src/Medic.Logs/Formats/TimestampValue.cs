@@ -26,6 +26,12 @@ public static class TimestampValue
 
     public static DateTimeOffset? Parse(ReadOnlySpan<char> text)
     {
+        // plain ISO 8601 needs no trimming or normalising (both would leave it as it is)
+        if (IsoTimestamp.TryParse(text, out var iso8601))
+        {
+            return iso8601;
+        }
+
         text = text.Trim().Trim("\"[]");
         if (text.Length < 6 || text.Length > 64)
         {

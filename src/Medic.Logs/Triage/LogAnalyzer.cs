@@ -12,7 +12,9 @@ public sealed partial class LogAnalyzer(TriageOptions options)
     // --mask goes through the miner's UserMasks (the mechanism the accuracy bench measures); value spreads are kept
     // only for the records the report counts (not baseline, continuation or out-of-window records)
     private readonly TemplateMiner _miner = new(0.5, new UserMasks(options.Masks)) { TrackValues = false };
+    private const int MaxIndexedTemplates = 1 << 20;
     private readonly Dictionary<LogTemplate, TemplateStats> _stats = new(ReferenceEqualityComparer.Instance);
+    private TemplateStats?[] _byIdStats = new TemplateStats?[64];
     private readonly long[] _levels = new long[(int)LogSeverity.Fatal + 1];
     private readonly MinuteHistogram _timeline = new();
     private readonly SlowRequestStats _slow = new(options.Slowest);
@@ -88,10 +90,27 @@ public sealed partial class LogAnalyzer(TriageOptions options)
 
     private TemplateStats Stats(LogTemplate template)
     {
+        // template ids are small and dense (1, 2, 3 … in creation order): an array finds the statistics without hashing
+        var id = template.Id;
+        if ((uint)id < (uint)_byIdStats.Length && _byIdStats[id] is { } known && ReferenceEquals(known.Template, template))
+        {
+            return known;
+        }
+
         if (!_stats.TryGetValue(template, out var stats))
         {
             stats = new TemplateStats(template);
             _stats[template] = stats;
+        }
+
+        if (id >= 0 && id < MaxIndexedTemplates)
+        {
+            if (id >= _byIdStats.Length)
+            {
+                Array.Resize(ref _byIdStats, Math.Min(MaxIndexedTemplates, Math.Max(id + 1, _byIdStats.Length * 2)));
+            }
+
+            _byIdStats[id] = stats;
         }
 
         return stats;

@@ -100,6 +100,38 @@ public sealed class FastPathEquivalenceTests
         parsed.ShouldBeInRange(Lines / 2, (Lines * 2) - (Lines / 5));
     }
 
+    [Fact]
+    public void Plain_decimals_read_bit_for_bit_as_double_Parse_reads_them()
+    {
+        var random = new Random(10);
+        var fast = 0;
+        for (var n = 0; n < Lines * 5; n++)
+        {
+            var digits = new string([.. Enumerable.Range(0, random.Next(1, 18)).Select(_ => (char)('0' + random.Next(10)))]);
+            var dot = random.Next(digits.Length + 1);
+            var text = (random.Next(4) == 0 ? "-" : "") + (dot == 0 || dot == digits.Length ? digits : digits.Insert(dot, "."));
+            if (SimpleNumber.TryParse(text, out var value))
+            {
+                fast++;
+                BitConverter.DoubleToInt64Bits(value).ShouldBe(BitConverter.DoubleToInt64Bits(double.Parse(text, CultureInfo.InvariantCulture)), text);
+            }
+        }
+
+        SimpleNumber.TryParse("1.", out _).ShouldBeFalse();
+        SimpleNumber.TryParse("1e3", out _).ShouldBeFalse();
+        SimpleNumber.TryParse("", out _).ShouldBeFalse();
+        fast.ShouldBeGreaterThan(Lines * 3);
+    }
+
+    [Fact]
+    public void The_miner_splits_tokens_on_exactly_its_space_characters()
+    {
+        for (var c = char.MinValue; c < char.MaxValue; c++)
+        {
+            MaskedLine.IsSpace(c).ShouldBe(MaskedLine.Spaces.Contains(c), $"U+{(int)c:X4}");
+        }
+    }
+
     private static bool Same(ILogLineParser parser, ILogLineParser legacy, string line)
     {
         var a = new LogRecord { Source = "t", LineNumber = 1, Line = line };
