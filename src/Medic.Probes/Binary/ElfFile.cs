@@ -109,10 +109,11 @@ public sealed record ElfFile(
                 interpreter = CString(bytes, 0, "PT_INTERP");
             }
 
+            var typeName = type == 3 && interpreter is not null ? "pie-executable" : TypeName(type);
             var dynamic = headers.FirstOrDefault(h => h.Type == 2);
             if (dynamic.Type != 2)
             {
-                return new ElfFile(path, 64, _big, machine, TypeName(type), interpreter, [], [], [], null, false);
+                return new ElfFile(path, 64, _big, machine, typeName, interpreter, [], [], [], null, false);
             }
 
             var entries = ReadDynamic(dynamic.Offset, dynamic.FileSize);
@@ -130,7 +131,7 @@ public sealed record ElfFile(
             var runpath = entries.Where(e => e.Tag == 29).SelectMany(e => SplitPath(Str(e.Value, "DT_RUNPATH"))).ToList();
             var rpath = entries.Where(e => e.Tag == 15).SelectMany(e => SplitPath(Str(e.Value, "DT_RPATH"))).ToList();
             var soname = entries.Where(e => e.Tag == 14).Select(e => Str(e.Value, "DT_SONAME")).FirstOrDefault();
-            return new ElfFile(path, 64, _big, machine, TypeName(type), interpreter, needed, runpath, rpath, soname, true);
+            return new ElfFile(path, 64, _big, machine, typeName, interpreter, needed, runpath, rpath, soname, true);
         }
 
         private List<(long Tag, ulong Value)> ReadDynamic(ulong offset, ulong size)

@@ -9,7 +9,8 @@ namespace Medic.Probes.Binary;
 /// Finds the SQLite build compiled into a file without running it. The amalgamation embeds its source id
 /// ("YYYY-MM-DD hh:mm:ss" and the check-in hash, returned by <c>sqlite_source_id()</c>) and its version text
 /// (<c>sqlite3_version[]</c>) near each other in read-only data, in a C library and in a Go binary with cgo or
-/// modernc SQLite alike. The file is read in chunks; the version is the <c>3.x.y</c> text nearest the source id.
+/// modernc SQLite alike. The file is read in chunks; the version is the <c>3.x.y</c> text nearest the source id
+/// whose minor version fits the source id's year (searched in the whole file when none is near).
 /// </summary>
 public static partial class SqliteVersionScanner
 {
@@ -48,32 +49,62 @@ public static partial class SqliteVersionScanner
 
             if (match.Success && from + match.Index < start + Chunk)
             {
-                return Describe(text, match, path);
+                return Describe(handle, length, text, from, match, path, cancellationToken);
             }
         }
 
         return null;
     }
 
-    private static SqliteBuild Describe(string text, Match sourceId, string path)
+    private static SqliteBuild Describe(SafeFileHandle handle, long length, string text, long textOffset, Match sourceId, string path, CancellationToken cancellationToken)
     {
+        var year = int.Parse(sourceId.Groups[1].Value.AsSpan(0, 4), CultureInfo.InvariantCulture);
+        var at = textOffset + sourceId.Index;
         var lo = Math.Max(0, sourceId.Index - Window);
         var hi = Math.Min(text.Length, sourceId.Index + sourceId.Length + Window);
-        Match? best = null;
-        var bestDistance = int.MaxValue;
-        for (var m = VersionPattern().Match(text, lo, hi - lo); m.Success; m = m.NextMatch())
+        var best = Nearest(VersionPattern().Match(text, lo, hi - lo), textOffset, at, year)
+            ?? NearestInFile(handle, length, at, year, cancellationToken);
+        return new SqliteBuild(best?.Text, best?.Number, sourceId.Value, sourceId.Groups[1].Value, path);
+    }
+
+    /// <summary>The version text nearest to the source id whose minor version fits the source id's year.</summary>
+    private static (string Text, long Number, long Distance)? Nearest(Match match, long textOffset, long at, int year)
+    {
+        (string Text, long Number, long Distance)? best = null;
+        for (var m = match; m.Success; m = m.NextMatch())
         {
-            var distance = m.Index < sourceId.Index ? sourceId.Index - m.Index : m.Index - sourceId.Index;
-            if (distance < bestDistance)
+            var minor = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
+            if (!SqliteReleaseYears.Plausible(minor, year))
             {
-                (best, bestDistance) = (m, distance);
+                continue;
+            }
+
+            var distance = Math.Abs(textOffset + m.Index - at);
+            if (best is null || distance < best.Value.Distance)
+            {
+                best = (m.Value, 3_000_000 + (minor * 1000L) + int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture), distance);
             }
         }
 
-        var version = best?.Value;
-        long? number = best is null ? null
-            : 3_000_000 + (long.Parse(best.Groups[1].Value, CultureInfo.InvariantCulture) * 1000) + long.Parse(best.Groups[2].Value, CultureInfo.InvariantCulture);
-        return new SqliteBuild(version, number, sourceId.Value, sourceId.Groups[1].Value, path);
+        return best;
+    }
+
+    /// <summary>A second pass over the whole file, for linkers that put sqlite3_version[] far from the source id.</summary>
+    private static (string Text, long Number, long Distance)? NearestInFile(SafeFileHandle handle, long length, long at, int year, CancellationToken cancellationToken)
+    {
+        (string Text, long Number, long Distance)? best = null;
+        for (long start = 0; start < length; start += Chunk)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var count = (int)Math.Min(Chunk + 16, length - start);
+            var found = Nearest(VersionPattern().Match(Read(handle, start, count)), start, at, year);
+            if (found is not null && (best is null || found.Value.Distance < best.Value.Distance))
+            {
+                best = found;
+            }
+        }
+
+        return best;
     }
 
     private static string Read(SafeFileHandle handle, long offset, int count)

@@ -22,6 +22,7 @@ public sealed class ElfFileTests : IDisposable
         elf.Interpreter.ShouldBe("/lib64/ld-linux-x86-64.so.2");
         elf.Needed.ShouldContain("libc.so.6");
         elf.HasDynamicSection.ShouldBeTrue();
+        elf.Type.ShouldBe("pie-executable");
     }
 
     [Fact]

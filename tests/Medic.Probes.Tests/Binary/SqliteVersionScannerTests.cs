@@ -87,6 +87,53 @@ public sealed class SqliteVersionScannerTests : IDisposable
         build.Version.ShouldBe("3.31.1");
     }
 
+    [Fact]
+    public void A_version_text_that_cannot_belong_to_the_source_date_is_passed_over_for_one_far_away()
+    {
+        // As in cargo 1.9x: "os_info-3.14.0" a few KiB from SQLite's source id, sqlite3_version[] megabytes away.
+        var path = _folder.File("rust-like");
+        var bytes = new byte[4 << 20];
+        Array.Fill(bytes, (byte)'q');
+        Encoding.ASCII.GetBytes("/rust/deps/os_info-3.14.0/src/uname.rs").CopyTo(bytes, 100_000);
+        Encoding.ASCII.GetBytes("2025-11-28 17:28:25 281fc0e9afc38674b9b0991943b9e9d1e64c6cbdb133d35f6f5c87ff6af38a88").CopyTo(bytes, 105_000);
+        Encoding.ASCII.GetBytes("\u00003.51.1\u0000").CopyTo(bytes, 3_000_000);
+        File.WriteAllBytes(path, bytes);
+
+        var build = SqliteVersionScanner.Scan(path, Ct);
+
+        build.ShouldNotBeNull();
+        build.Version.ShouldBe("3.51.1");
+        build.SourceDate.ShouldBe("2025-11-28");
+    }
+
+    [Fact]
+    public void A_source_id_without_any_fitting_version_text_has_no_version()
+    {
+        var path = _folder.File("no-version");
+        File.WriteAllBytes(path, Encoding.ASCII.GetBytes("xx 3.14.0 xx " + OldSourceId + " xx 3.5.4 xx"));
+
+        var build = SqliteVersionScanner.Scan(path, Ct);
+
+        build.ShouldNotBeNull();
+        build.Version.ShouldBeNull();
+        build.VersionNumber.ShouldBeNull();
+        build.SourceDate.ShouldBe("2020-01-27");
+    }
+
+    [Theory]
+    [InlineData(31, 2020, true)]
+    [InlineData(34, 2020, true)]
+    [InlineData(40, 2022, true)]
+    [InlineData(51, 2025, true)]
+    [InlineData(60, 2031, true)]
+    [InlineData(14, 2025, false)]
+    [InlineData(40, 2020, false)]
+    [InlineData(5, 2025, false)]
+    public void A_minor_version_fits_only_the_years_it_was_released_in(int minor, int year, bool plausible)
+    {
+        SqliteReleaseYears.Plausible(minor, year).ShouldBe(plausible);
+    }
+
     /// <summary>What an amalgamation compiles into read-only data: <c>sqlite3_version[]</c> and the source id.</summary>
     internal const string OldSqliteProgram = $$"""
         #include <stdio.h>
