@@ -18,10 +18,24 @@ public static class LogLineReader
         ArgumentNullException.ThrowIfNull(path);
         if (path == "-")
         {
-            // a pipe cannot seek: the first two bytes are read ahead to see the gzip magic, then replayed
             var input = stdin ?? Console.OpenStandardInput();
+            if (input is System.IO.Compression.GZipStream)
+            {
+                return new LineScanner(path, input, false); // already decompressed by the caller (logs.scan on a .gz)
+            }
+
+            // a pipe cannot seek: the first two bytes are read ahead to see the gzip magic, then replayed
             var head = new byte[2];
-            var n = input.ReadAtLeast(head, 2, throwOnEndOfStream: false);
+            int n;
+            try
+            {
+                n = input.ReadAtLeast(head, 2, throwOnEndOfStream: false);
+            }
+            catch (IOException e)
+            {
+                throw new LogInputException($"{path}:1: read error: {e.Message}", e);
+            }
+
             return new LineScanner(path, new PrefixedStream(head.AsMemory(0, n), input), n == 2 && head[0] == 0x1f && head[1] == 0x8b);
         }
         try

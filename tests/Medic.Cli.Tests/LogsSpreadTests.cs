@@ -61,6 +61,27 @@ public sealed class LogsSpreadTests : IDisposable
         NoSecrets(run.Stdout);
     }
 
+    [Fact]
+    public async Task Info_records_get_spreads_only_with_all_values()
+    {
+        var log = _dir.Write("app.log", Log);
+        static JsonElement Info(JsonDocument d) => d.RootElement.GetProperty("templates").EnumerateArray().Single(t => t.GetProperty("worst").GetString() == "info");
+
+        var warningsUp = await CliRun.RunAsync("logs", log, "--format", "json");
+        using (var doc = JsonDocument.Parse(warningsUp.Stdout))
+        {
+            Info(doc).GetProperty("variables").GetArrayLength().ShouldBe(0);
+            doc.RootElement.GetProperty("templates")[0].GetProperty("variables").GetArrayLength().ShouldBe(3);
+        }
+
+        var all = await CliRun.RunAsync("logs", log, "--format", "json", "--all-values");
+        using (var doc = JsonDocument.Parse(all.Stdout))
+        {
+            var served = Info(doc).GetProperty("variables").EnumerateArray().Select(v => v.GetProperty("top")[0].GetProperty("value").GetString()).ToList();
+            served.ShouldBe(["1234", "15"]);
+        }
+    }
+
     private static void NoSecrets(string output)
     {
         output.ShouldNotContain("Hunter2x99");

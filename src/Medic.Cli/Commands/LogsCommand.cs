@@ -19,9 +19,10 @@ internal static class LogsCommand
         var trace = new Option<string?>("--trace") { Description = "Follow this request ID across all the files, in time order" };
         var runbooks = CommonOptions.Runbooks();
         var slow = new Option<bool>("--slow") { Description = "Show request latency: p50/p95/p99 overall and per route, and the slowest requests" };
+        var allValues = new Option<bool>("--all-values") { Description = "Keep the spread of variable values for every record, not only warnings and errors (slower)" };
         var command = new Command("logs", "Triage logs: error templates first, timeline, baseline changes, runbook links, slow requests, tracing")
         {
-            files, lineFormat, masks, since, until, format, top, emit, baseline, trace, runbooks, slow,
+            files, lineFormat, masks, since, until, format, top, emit, baseline, trace, runbooks, slow, allValues,
         };
         command.SetAction((parse, ct) => Guard.RunAsync(cli, token =>
         {
@@ -38,7 +39,8 @@ internal static class LogsCommand
                 parse.GetValue(baseline) ?? [],
                 parse.GetValue(trace),
                 parse.GetValue(runbooks) ?? [],
-                parse.GetValue(slow));
+                parse.GetValue(slow),
+                parse.GetValue(allValues));
             return LogsRun.RunAsync(cli, settings, token);
         }, ct));
         return command;

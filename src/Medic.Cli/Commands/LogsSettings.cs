@@ -20,7 +20,7 @@ internal sealed record LogsSettings(
 {
     public static LogsSettings Read(
         CliContext cli, string[] files, string? lineFormat, string[] masks, string? since, string? until, string format, int top,
-        string? emit, string[] baseline, string? trace, string[] runbooks, bool slow)
+        string? emit, string[] baseline, string? trace, string[] runbooks, bool slow, bool allValues = false)
     {
         var errors = new List<InputError>();
         ILogLineParser? parser = null;
@@ -83,7 +83,7 @@ internal sealed record LogsSettings(
         var triage = new TriageOptions
         {
             Masks = regexes, Since = from, Until = to, Top = top, Slowest = top, Symptoms = symptoms, KeepAssignments = emit is not null,
-            Redact = new Redactor().Redact,
+            Redact = new Redactor().Redact, ValuesFrom = allValues ? LogSeverity.Unknown : LogSeverity.Warning,
         };
         return new LogsSettings(files, parser, triage, reportFormat, emit, baseline, trace?.Trim(), slow);
     }

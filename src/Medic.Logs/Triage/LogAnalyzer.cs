@@ -10,7 +10,7 @@ namespace Medic.Logs.Triage;
 public sealed partial class LogAnalyzer(TriageOptions options)
 {
     // --mask goes through the miner's UserMasks (the mechanism the accuracy bench measures); value spreads are kept
-    // only for the records the report counts (not baseline, continuation or out-of-window records)
+    // only for the records the report counts (not baseline, continuation or out-of-window records) from ValuesFrom up
     private readonly TemplateMiner _miner = new(0.5, new UserMasks(options.Masks)) { TrackValues = false };
     private const int MaxIndexedTemplates = 1 << 20;
     private readonly Dictionary<LogTemplate, TemplateStats> _stats = new(ReferenceEqualityComparer.Instance);
@@ -53,7 +53,7 @@ public sealed partial class LogAnalyzer(TriageOptions options)
         ArgumentNullException.ThrowIfNull(record);
         _lines++;
         var counted = !record.IsContinuation && InWindow(record.Timestamp);
-        var template = Mine(record, counted);
+        var template = Mine(record, counted && (record.Severity >= Options.ValuesFrom || record.Severity == LogSeverity.Unknown));
         if (Options.KeepAssignments)
         {
             _assignments.Add(template.Id);
