@@ -308,7 +308,7 @@ public sealed class PmaScenarios : IAsyncLifetime
         var run = await DiagnoseAsync(env);
 
         run.Causes()[0].ShouldBe("pma.service-fails-to-start/missing-required-value", run.Stdout);
-        run.FirstExplanation().ShouldContain("is missing [jwt_secret]");
+        run.FirstExplanation().ShouldContain("leaves required values unset (jwt_secret missing); pma-server refuses to start");
         run.Findings()[0].Related.ShouldBe(["config.missing-required-key/missing-key"]);
     }
 
