@@ -69,8 +69,9 @@ public sealed partial class KnowledgeBase
     private List<Candidate> Candidates(string expression, int count)
     {
         _match ??= Prepare(
-            $"SELECT e.id, e.guide, e.kind, e.anchor, -{Rank} FROM entries_fts CROSS JOIN entries e ON e.id = entries_fts.rowid "
-            + $"WHERE entries_fts MATCH $q ORDER BY {Rank} LIMIT $n",
+            // Rank inside FTS5 alone, then read the entries rows of the top n only (the rows carry the whole document).
+            $"WITH top(id, score) AS MATERIALIZED (SELECT rowid, -{Rank} FROM entries_fts WHERE entries_fts MATCH $q ORDER BY {Rank} LIMIT $n) "
+            + "SELECT e.id, e.guide, e.kind, e.anchor, top.score FROM top CROSS JOIN entries e ON e.id = top.id ORDER BY top.score DESC",
             "$q", "$n");
         _match.Parameters[0].Value = expression;
         _match.Parameters[1].Value = count;

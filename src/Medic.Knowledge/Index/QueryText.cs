@@ -43,6 +43,15 @@ public static partial class QueryText
             }
         }
 
+        // A port is the one number a guide names as well ("port 3001 is in use"): keep it as a term.
+        foreach (Match m in Port().Matches(text))
+        {
+            if (!terms.Contains(m.Groups[1].Value))
+            {
+                terms.Add(m.Groups[1].Value);
+            }
+        }
+
         return terms.Take(32).ToList();
     }
 
@@ -78,6 +87,9 @@ public static partial class QueryText
 
     [GeneratedRegex(@"""[^""\s]*""|'[^'\s]*'|`[^`\s]*`|\b\d{4}-\d{2}-\d{2}[T ][\d:.,]+Z?|\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b|\b\d{1,3}(\.\d{1,3}){3}(:\d+)?\b|(?<![\w])/[\w.\-/]+|\b0x[0-9a-f]+\b|\b[0-9a-f]*\d[0-9a-f]*\b|\b\d+(\.\d+)?(ms|s|m|h|%|kb|mb|gb)?\b", RegexOptions.IgnoreCase)]
     private static partial Regex Noise();
+
+    [GeneratedRegex(@"(?<=(?:^|[\s\]A-Za-z]|\b\d{1,3}(?:\.\d{1,3}){3})):(\d{3,5})(?![\d.]|:\d)")]
+    private static partial Regex Port();
 
     [GeneratedRegex(@"\b([A-Za-z_]\w*)=(""[^""]*""|'[^']*'|\S+)")]
     private static partial Regex KeyValue();

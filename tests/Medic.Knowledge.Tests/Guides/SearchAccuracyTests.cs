@@ -18,8 +18,9 @@ public sealed class SearchAccuracyTests
         File.WriteAllText(Path.Combine(AppContext.BaseDirectory, "search-accuracy.txt"), report);
 
         tuned.Count.ShouldBeGreaterThanOrEqualTo(60);
-        tuned.Top1.ShouldBeGreaterThanOrEqualTo(0.93, report); // measured 0.957
-        tuned.Top3.ShouldBeGreaterThanOrEqualTo(0.94, report); // measured 0.957
+        tuned.Top1.ShouldBeGreaterThanOrEqualTo(0.95, report); // measured 0.971
+        tuned.Top3.ShouldBeGreaterThanOrEqualTo(0.97, report); // measured 0.986
+        holdout.Top3.ShouldBeGreaterThanOrEqualTo(0.9, report); // measured 1.000 (top-1 0.833), never tuned on
     }
 
     private static Accuracy Measure(SeedKnowledgeBase kb, string file)
