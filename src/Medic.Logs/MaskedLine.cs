@@ -69,8 +69,8 @@ internal sealed class MaskedLine
             Grow();
         }
         var token = content.Slice(start, length);
-        var need = Length + Masker.MaxMaskedLength(token) + 1;
-        if (need > chars.Length)
+        var need = Length + (2 * length) + 9;
+        if (need > chars.Length && (need = Length + Masker.MaxMaskedLength(token) + 1) > chars.Length)
         {
             Array.Resize(ref chars, Math.Max(need, chars.Length * 2));
         }

@@ -14,20 +14,31 @@ public static class Masker
 
     private static bool IsClosing(char c) => c is ')' or ']' or '}' or '\'' or '"' or ',' or ';' or '.' or '>' or ':';
 
-    public static bool IsVariable(ReadOnlySpan<char> token)
+    public static bool IsVariable(ReadOnlySpan<char> token) => Classify(token, out _);
+
+    /// <summary>
+    /// <see cref="IsVariable"/> in the same pass as noting the separators that give a value a shape (key=,
+    /// host:port, host/ip, a list), so most values cost one scan. A path is a value as a whole: only its slash counts.
+    /// </summary>
+    private static bool Classify(ReadOnlySpan<char> token, out int separators)
     {
+        separators = 0;
         if (token.IsEmpty)
         {
             return false;
         }
-        if ((token[0] == '/' && token.Length > 1) || (token.Length > 2 && token[1] == ':' && token[2] == '\\'))
+        if (token[0] == '/' && token.Length > 1)
+        {
+            separators = HasSlash;
+            return true;
+        }
+        if (token.Length > 2 && token[1] == ':' && token[2] == '\\')
         {
             return true;
         }
         var digits = 0;
         var letters = 0;
         var angle = false;
-        var colon = false;
         foreach (var c in token)
         {
             if (char.IsAsciiDigit(c))
@@ -38,19 +49,24 @@ public static class Masker
             {
                 letters++;
             }
-            else if (c == '<')
+            else
             {
-                angle = true;
-            }
-            else if (c == ':')
-            {
-                colon = true;
+                separators |= c switch
+                {
+                    '=' => HasKeySeparator,
+                    ':' => HasKeySeparator | HasColon,
+                    '/' => HasSlash,
+                    ',' or ';' or '#' or '|' => HasList,
+                    _ => 0,
+                };
+                angle |= c == '<';
             }
         }
-        if ((angle && token.Contains(Wildcard, StringComparison.Ordinal)) || (colon && token.Contains("://", StringComparison.Ordinal)))
+        if ((angle && token.Contains(Wildcard, StringComparison.Ordinal)) || ((separators & HasColon) != 0 && token.Contains("://", StringComparison.Ordinal)))
         {
             return true;
         }
+        separators |= letters > 0 ? HasLetter : 0;
         // a word with one embedded digit (eth0, alt0, log4j, Slf4jLogger) is a name, not a value
         return digits >= 2 || (digits == 1 && letters == 0);
     }
@@ -78,7 +94,7 @@ public static class Masker
     /// <summary>As <see cref="MaskInto(ReadOnlySpan{char}, Span{char})"/>, also giving the value's range in the token.</summary>
     public static int MaskInto(ReadOnlySpan<char> token, Span<char> dest, out int valueStart, out int valueEnd)
     {
-        if (!Mask(token, out var start, out var end))
+        if (!Mask(token, out var start, out var end, out var shape))
         {
             valueStart = valueEnd = 0;
             return -1;
@@ -88,7 +104,7 @@ public static class Masker
         var core = token[start..end];
         token[..start].CopyTo(dest);
         var n = start;
-        if (IsSocketAddress(core, out var slash))
+        if (shape == Shape.Socket && IsSocketAddress(core, out var slash))
         {
             if (slash > 0)
             {
@@ -98,12 +114,12 @@ public static class Masker
             dest[n++] = '/';
             core = core[(slash + 1)..];
         }
-        var listed = core.ContainsAny(ListSeparators) ? RenderList(core, dest[n..]) : 0;
+        var listed = shape == Shape.List ? RenderList(core, dest[n..]) : 0;
         if (listed > 0)
         {
             n += listed;
         }
-        else if ((IsAddress(core, out var port) && port > 0) || IsHostPort(core, out port))
+        else if ((shape == Shape.HostPort && IsHostPort(core, out var port)) || (IsAddress(core, out port) && port > 0))
         {
             Wildcard.CopyTo(dest[n..]);
             dest[n + Wildcard.Length] = ':';
@@ -226,7 +242,7 @@ public static class Masker
     private static bool IsAddress(ReadOnlySpan<char> s, out int port)
     {
         port = 0;
-        if (s.StartsWith(Wildcard, StringComparison.Ordinal))
+        if (s.Length >= 3 && s[0] == '<' && s[1] == '*' && s[2] == '>')
         {
             // an address a user pattern already masked, with the port it left: "<*>:8030"
             var rest = s[Wildcard.Length..];
@@ -261,10 +277,27 @@ public static class Masker
     }
 
     /// <summary>True when token[start..end) is a value to replace by the wildcard.</summary>
-    public static bool Mask(ReadOnlySpan<char> token, out int start, out int end)
+    public static bool Mask(ReadOnlySpan<char> token, out int start, out int end) => Mask(token, out start, out end, out _);
+
+    private enum Shape
+    {
+        Plain,
+        HostPort,
+        Socket,
+        List,
+    }
+
+    private const int HasKeySeparator = 1;
+    private const int HasColon = 2;
+    private const int HasSlash = 4;
+    private const int HasList = 8;
+    private const int HasLetter = 16;
+
+    private static bool Mask(ReadOnlySpan<char> token, out int start, out int end, out Shape shape)
     {
         start = 0;
         end = token.Length;
+        shape = Shape.Plain;
         if (!token.ContainsAny(ValueMarks))
         {
             return false; // fast path: no digit, path, drive or wildcard, so a plain word
@@ -274,25 +307,56 @@ public static class Masker
             return false; // already masked by a user pattern: keep its shape (<*>:<*>, <*>.<*>)
         }
         Unwrap(token, ref start, ref end);
-        if (IsHostPort(token[start..end], out _) || IsSocketAddress(token[start..end], out _))
-        {
-            return true; // db-1:5432, www.example.com:443: not a key, no word prefix
-        }
+        var variable = false;
+        var separators = 0;
         var keyed = false;
-        while (KeyLength(token[start..end]) is var key and > 0 && IsValue(token[(start + key)..end]))
+        while (KeyLength(token[start..end]) is var key and > 0)
         {
-            // key=value, also nested: headroom=<memory:10240, keeps "headroom=<memory:"
+            // key=value, also nested: headroom=<memory:10240, keeps "headroom=<memory:"; not host:port
+            if (token[start + key - 1] == ':' && IsHostPort(token[start..end], out _))
+            {
+                break;
+            }
+            var valueVariable = Classify(token[(start + key)..end], out var valueSeparators);
+            if (!valueVariable && ((valueSeparators & HasList) == 0 || !IsValue(token[(start + key)..end])))
+            {
+                break;
+            }
             start += key;
             keyed = true;
+            var (unwrappedStart, unwrappedEnd) = (start, end);
             Unwrap(token, ref start, ref end);
+            (variable, separators) = (valueVariable, valueSeparators);
+            if (start != unwrappedStart || end != unwrappedEnd)
+            {
+                variable = Classify(token[start..end], out separators);
+            }
         }
         if (!keyed)
         {
-            if (!IsValue(token[start..end]))
+            variable = Classify(token[start..end], out separators);
+        }
+        if ((separators & (HasColon | HasLetter)) == (HasColon | HasLetter) && IsHostPort(token[start..end], out _))
+        {
+            shape = Shape.HostPort;
+            return true; // db-1:5432, www.example.com:443: no word prefix
+        }
+        if ((separators & HasSlash) != 0 && IsSocketAddress(token[start..end], out _))
+        {
+            shape = Shape.Socket;
+            return true;
+        }
+        if (!keyed)
+        {
+            if (!variable && ((separators & HasList) == 0 || !IsValue(token[start..end])))
             {
                 return false;
             }
             start += WordPrefixLength(token[start..end]);
+        }
+        if ((separators & HasList) != 0 && token[start..end].ContainsAny(ListSeparators))
+        {
+            shape = Shape.List;
         }
         return end > start;
     }
@@ -364,6 +428,10 @@ public static class Masker
     /// </summary>
     private static void Unwrap(ReadOnlySpan<char> token, ref int start, ref int end)
     {
+        if (end - start < 2 || (!IsOpening(token[start]) && token[start] != '=' && !IsClosing(token[end - 1])))
+        {
+            return; // most values: nothing around them
+        }
         while (end - start > 1)
         {
             var first = token[start];

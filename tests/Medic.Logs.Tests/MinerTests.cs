@@ -66,6 +66,7 @@ public sealed class MinerTests
     [InlineData("msra-sa-41/10.190.173.170:8030", "<*>/<*>:<*>")]
     [InlineData("<*>:8030,", "<*>:<*>,")]
     [InlineData("core.2275", "core.<*>")]
+    [InlineData("upstream=db-1:5432", "upstream=<*>:<*>")]
     [InlineData("v2.6.32", "<*>")]
     public void Masking_keeps_names_keys_and_punctuation(string token, string masked) =>
         Masker.MaskToken(token).ShouldBe(masked);
