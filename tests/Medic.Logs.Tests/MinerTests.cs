@@ -139,7 +139,8 @@ public sealed class MinerTests
         t.Text.ShouldBe("user <*> opened file <*> read only");
         t.Count.ShouldBe(20000);
         t.Variables[0].IsEstimate.ShouldBeTrue();
-        t.Variables[0].DistinctCount.ShouldBeInRange(17000, 23000);
+        // a 256-register HyperLogLog with a per-process hash seed: standard error about 6.5 %, so allow ±25 % (about 4σ)
+        t.Variables[0].DistinctCount.ShouldBeInRange(15000, 25000);
     }
 
     [Fact]
