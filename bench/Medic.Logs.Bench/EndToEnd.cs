@@ -29,6 +29,8 @@ internal static class EndToEnd
         try
         {
             var (wc, wcCpu) = Throughput.Wc(path);
+            long exceptions = 0;
+            AppDomain.CurrentDomain.FirstChanceException += (_, _) => Interlocked.Increment(ref exceptions);
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var sw = Stopwatch.StartNew();
             var (lines, summary) = stage switch
@@ -50,7 +52,7 @@ internal static class EndToEnd
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"wc -l: {wc:F2} s wall, {wcCpu:F2} s CPU; medic logs / wc -l: {sw.Elapsed.TotalSeconds / wc:F1}x wall, {cpuUsed.TotalSeconds / Math.Max(wcCpu, 0.01):F1}x CPU"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:F0} MB, GC heap {GC.GetTotalMemory(false) / 1e6:F0} MB, allocated {GC.GetTotalAllocatedBytes() / 1e9:F1} GB, gen0/1/2 collections {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}"));
+                $"peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:F0} MB, GC heap {GC.GetTotalMemory(false) / 1e6:F0} MB, allocated {GC.GetTotalAllocatedBytes() / 1e9:F1} GB, gen0/1/2 collections {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, exceptions {exceptions:N0}"));
         }
         finally
         {
@@ -65,8 +67,9 @@ internal static class EndToEnd
 
     private static (long Lines, string Summary) Triage(string path)
     {
-        // the options `medic logs FILE` runs with, less the runbook symptoms (matched per template in Report, not per line)
-        var analyzer = LogTriage.Analyze([path], [], null, new TriageOptions());
+        // the options `medic logs FILE` runs with (value spreads for warnings and errors, as without --all-values), less the
+        // runbook symptoms and the redaction (both per template in Report, not per line)
+        var analyzer = LogTriage.Analyze([path], [], null, new TriageOptions { ValuesFrom = LogSeverity.Warning });
         var report = analyzer.Report();
         var levels = string.Join(", ", report.Levels.Select(l => $"{l.Key} {l.Value:N0}"));
         return (report.Lines, string.Create(CultureInfo.InvariantCulture,

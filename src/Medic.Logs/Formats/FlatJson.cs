@@ -30,15 +30,19 @@ internal static class FlatJson
         public ValueType Type;
     }
 
-    /// <summary><paramref name="s"/> is the trimmed line, starting with '{' and ending with '}'.</summary>
-    public static bool TryRead(ReadOnlySpan<char> s, LogRecord record)
+    /// <summary>
+    /// <paramref name="s"/> is the trimmed line, starting with '{' and ending with '}', at <paramref name="offset"/> in
+    /// <paramref name="line"/>: string values without escapes are the line's own chars, so the message, component and
+    /// request ID are given to the record as stretches of the line.
+    /// </summary>
+    public static bool TryRead(ReadOnlySpan<char> s, string line, int offset, LogRecord record)
     {
         Span<Field> fields = stackalloc Field[MaxFields];
         var count = 0;
         var i = Skip(s, 1);
         if (i < s.Length && s[i] == '}')
         {
-            return i == s.Length - 1 && Apply(s, [], record);
+            return i == s.Length - 1 && Apply(s, line, offset, [], record);
         }
 
         while (true)
@@ -77,7 +81,7 @@ internal static class FlatJson
             if (s[i] == '}')
             {
                 // the reader stops at the object's end; the line is trimmed and ends with '}', so this must be it
-                return i == s.Length - 1 && Apply(s, fields[..count], record);
+                return i == s.Length - 1 && Apply(s, line, offset, fields[..count], record);
             }
 
             if (s[i] != ',')
@@ -201,7 +205,7 @@ internal static class FlatJson
     }
 
     /// <summary>What <c>JsonLineParser.Read</c> does with each field, in order.</summary>
-    private static bool Apply(ReadOnlySpan<char> s, ReadOnlySpan<Field> fields, LogRecord record)
+    private static bool Apply(ReadOnlySpan<char> s, string line, int offset, ReadOnlySpan<Field> fields, LogRecord record)
     {
         string? template = null;
         var sawError = false;
@@ -228,6 +232,27 @@ internal static class FlatJson
                     continue;
                 case FieldKind.Level:
                     StructuredFields.ApplyLevel(record, value, isNumber);
+                    continue;
+                case FieldKind.Message:
+                    if (!record.HasMessage)
+                    {
+                        record.SetMessage(line, offset + field.ValueStart, field.ValueLength);
+                    }
+
+                    continue;
+                case FieldKind.Component:
+                    if (!record.HasComponent)
+                    {
+                        record.SetComponent(line, offset + field.ValueStart, field.ValueLength);
+                    }
+
+                    continue;
+                case FieldKind.RequestId:
+                    if (StructuredFields.IsRequestId(value) && !record.HasRequestId)
+                    {
+                        record.SetRequestId(line, offset + field.ValueStart, field.ValueLength);
+                    }
+
                     continue;
                 case FieldKind.Duration when isNumber && (SimpleNumber.TryParse(value, out var d) || double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out d)):
                     record.Duration ??= DurationValue.FromBare(key, d, value.IndexOfAny("eE.") >= 0);

@@ -26,7 +26,7 @@ public sealed class JsonLineParser : ILogLineParser
             return false;
         }
 
-        if (FlatJson.TryRead(span, record))
+        if (FlatJson.TryRead(span, line, line.Length - line.AsSpan().TrimStart().Length, record))
         {
             return true;
         }

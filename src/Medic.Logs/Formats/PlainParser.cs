@@ -9,7 +9,7 @@ public sealed class PlainParser : ILogLineParser
     {
         ArgumentNullException.ThrowIfNull(line);
         ArgumentNullException.ThrowIfNull(record);
-        record.Message = line.Trim();
+        record.SetMessageTrimmed(line, 0, line.Length);
         record.Severity = LevelScan.Find(line);
         return true;
     }

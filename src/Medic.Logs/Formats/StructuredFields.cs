@@ -21,7 +21,7 @@ internal static class StructuredFields
                 ApplyLevel(record, value, isNumber);
                 return true;
             case FieldKind.Message:
-                if (record.Message.Length == 0)
+                if (!record.HasMessage)
                 {
                     record.Message = value;
                 }
@@ -31,15 +31,19 @@ internal static class StructuredFields
                 template ??= value;
                 return true;
             case FieldKind.Component:
-                record.Component ??= value;
+                if (!record.HasComponent)
+                {
+                    record.Component = value;
+                }
+
                 return true;
             case FieldKind.Duration:
                 record.Duration ??= DurationValue.Parse(key, value);
                 return true;
             case FieldKind.RequestId:
-                if (value.Length > 0 && value != "-")
+                if (IsRequestId(value) && !record.HasRequestId)
                 {
-                    record.RequestId ??= value;
+                    record.RequestId = value;
                 }
 
                 return true;
@@ -56,6 +60,9 @@ internal static class StructuredFields
                 return false;
         }
     }
+
+    /// <summary>A request ID field's value names a request: not empty, not "-".</summary>
+    public static bool IsRequestId(ReadOnlySpan<char> value) => value.Length > 0 && value is not "-";
 
     /// <summary>A time field: the first one wins, and is only parsed while the record has none.</summary>
     public static void ApplyTime(LogRecord record, ReadOnlySpan<char> value, bool isNumber)
@@ -79,7 +86,7 @@ internal static class StructuredFields
     /// <summary>Serilog's compact JSON has no @l for Information, and @mt instead of @m; an error field raises an unknown level.</summary>
     public static void Finish(LogRecord record, string? template, bool sawError, bool serilog)
     {
-        if (record.Message.Length == 0 && template is not null)
+        if (!record.HasMessage && template is not null)
         {
             record.Message = template;
         }

@@ -131,13 +131,13 @@ public sealed partial class TextLineParser : ILogLineParser
 
         if (afterLevel < 0)
         {
-            record.Message = line[start..].Trim();
-            record.Severity = LevelScan.Find(record.Message);
+            record.SetMessageTrimmed(line, start, line.Length - start);
+            record.Severity = LevelScan.Find(record.MessageSpan);
             return;
         }
 
         cursor = new TokenCursor(line, afterLevel);
-        string? bracket = null;
+        var bracket = (Start: -1, Length: 0);
         var messageStart = afterLevel;
         while (cursor.Next(out var s, out var e))
         {
@@ -148,30 +148,34 @@ public sealed partial class TextLineParser : ILogLineParser
                 continue;
             }
 
-            if (token[0] == '[' && token[^1] == ']' && bracket is null)
+            if (token[0] == '[' && token[^1] == ']' && bracket.Start < 0)
             {
-                bracket = line[(s + 1)..(e - 1)];
+                bracket = (s + 1, e - s - 2);
                 messageStart = e;
                 continue;
             }
 
             if (token.Length > 1 && token[^1] == ':' && !token.Contains("://", StringComparison.Ordinal))
             {
-                record.Component = line[s..(e - 1)];
+                record.SetComponent(line, s, e - 1 - s);
                 messageStart = e;
             }
             else if (token.Length > 1 && NextIsDash(line, e))
             {
                 // Python logging: "name - message"
-                record.Component = line[s..e];
+                record.SetComponent(line, s, e - s);
                 messageStart = line.IndexOf('-', e) + 1;
             }
 
             break;
         }
 
-        record.Component ??= bracket;
-        record.Message = line[messageStart..].Trim();
+        if (!record.HasComponent && bracket.Start >= 0)
+        {
+            record.SetComponent(line, bracket.Start, bracket.Length);
+        }
+
+        record.SetMessageTrimmed(line, messageStart, line.Length - messageStart);
     }
 
     private static bool NextIsDash(string line, int from)

@@ -85,7 +85,7 @@ public sealed partial class LogAnalyzer(TriageOptions options)
     private LogTemplate Mine(LogRecord record, bool track)
     {
         _miner.TrackValues = track && Options.TrackValues;
-        return _miner.Add(record.Message.Length > 0 ? record.Message : record.Line);
+        return _miner.Add(record.HasMessage ? record.MessageSpan : record.Line.AsSpan());
     }
 
     private TemplateStats Stats(LogTemplate template)

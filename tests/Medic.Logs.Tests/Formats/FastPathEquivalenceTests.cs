@@ -41,15 +41,17 @@ public sealed class FastPathEquivalenceTests
         var total = 0;
         for (var n = 0; n < Lines; n++)
         {
-            var line = LineGen.Json(random).Trim();
-            if (line.Length < 2 || line[0] != '{' || line[^1] != '}')
+            // some lines get white space around them: the record's fields are stretches of the untrimmed line
+            var line = (n % 3 == 0 ? " \t" : "") + LineGen.Json(random) + (n % 5 == 0 ? "  " : "");
+            var trimmed = line.AsSpan().Trim();
+            if (trimmed.Length < 2 || trimmed[0] != '{' || trimmed[^1] != '}')
             {
                 continue;
             }
 
             total++;
             var record = new LogRecord { Source = "t", LineNumber = 1, Line = line };
-            if (FlatJson.TryRead(line, record))
+            if (FlatJson.TryRead(trimmed, line, line.Length - line.AsSpan().TrimStart().Length, record))
             {
                 fast++;
                 Compare(record, Parse.With(new LegacyJsonLineParser(), line).ShouldNotBeNull(line), line);
