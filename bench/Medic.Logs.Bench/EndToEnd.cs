@@ -69,7 +69,20 @@ internal static class EndToEnd
     {
         // the options `medic logs FILE` runs with (value spreads for warnings and errors, as without --all-values), less the
         // runbook symptoms and the redaction (both per template in Report, not per line)
-        var analyzer = LogTriage.Analyze([path], [], null, new TriageOptions { ValuesFrom = LogSeverity.Warning });
+        long seen = 0;
+        var trace = Environment.GetEnvironmentVariable("MEDIC_BENCH_TRACE") is not null;
+        var started = Process.GetCurrentProcess().TotalProcessorTime;
+        var last = started;
+        var analyzer = LogTriage.Analyze([path], [], null, new TriageOptions { ValuesFrom = LogSeverity.Warning }, trace ? (_, _) =>
+        {
+            if (++seen % 250_000 == 0)
+            {
+                var now = Process.GetCurrentProcess().TotalProcessorTime;
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {seen:N0} lines: {(now - started).TotalSeconds:F2} s CPU, last 250k lines {(now - last).TotalMilliseconds:F0} ms"));
+                last = now;
+            }
+        }
+        : null);
         var report = analyzer.Report();
         var levels = string.Join(", ", report.Levels.Select(l => $"{l.Key} {l.Value:N0}"));
         return (report.Lines, string.Create(CultureInfo.InvariantCulture,

@@ -50,11 +50,13 @@ internal sealed class MaskedLine
                 break;
             }
             var start = i;
+            var marks = false;
             while (i < content.Length && !IsSpace(content[i]))
             {
+                marks |= IsValueMark(content[i]);
                 i++;
             }
-            AddToken(content, start, i - start);
+            AddToken(content, start, i - start, marks);
         }
     }
 
@@ -62,7 +64,10 @@ internal sealed class MaskedLine
     internal static bool IsSpace(char c) =>
         c <= ' ' ? c == ' ' || (uint)(c - '\t') <= '\r' - '\t' : c >= '\u00a0' && (c == '\u00a0' || c == '\u2028' || c == '\u2029' || c == '\u3000');
 
-    private void AddToken(ReadOnlySpan<char> content, int start, int length)
+    /// <summary>A digit, '/', '\\' or '&lt;': <see cref="Masker"/> leaves a token without any of them as it is.</summary>
+    private static bool IsValueMark(char c) => (uint)(c - '/') <= '<' - '/' ? c <= '9' || c == '<' : c == '\\';
+
+    private void AddToken(ReadOnlySpan<char> content, int start, int length, bool marks)
     {
         if (Count == rawStart.Length)
         {
@@ -82,7 +87,9 @@ internal sealed class MaskedLine
         rawLength[Count] = length;
         maskedStart[Count] = Length;
         var dest = chars.AsSpan(Length);
-        var n = Masker.MaskInto(token, dest, out var vs, out var ve);
+        var vs = 0;
+        var ve = 0;
+        var n = marks ? Masker.MaskInto(token, dest, out vs, out ve) : -1;
         if (n >= 0)
         {
             valueStart[Count] = start + vs;

@@ -1,0 +1,36 @@
+using Shouldly;
+using Xunit;
+
+namespace Medic.Logs.Tests;
+
+public sealed class MaskedLineTests
+{
+    private const string Alphabet = "ab Z09/\\<>*:=.,;#|-_()[]{}\"'@\t\u00a0é";
+
+    [Fact]
+    public void The_key_is_each_token_masked_on_its_own_joined_by_one_space()
+    {
+        // MaskedLine skips the masker for tokens without a digit, '/', '\' or '<': the result must be the masker's
+        var random = new Random(11);
+        var line = new MaskedLine();
+        for (var n = 0; n < 20_000; n++)
+        {
+            var chars = new char[random.Next(0, 40)];
+            for (var i = 0; i < chars.Length; i++)
+            {
+                chars[i] = Alphabet[random.Next(Alphabet.Length)];
+            }
+
+            var content = new string(chars);
+            line.Fill(content);
+            var expected = string.Join(' ', content.Split(MaskedLine.Spaces.ToCharArray(), StringSplitOptions.RemoveEmptyEntries).Select(Masker.MaskToken));
+            line.Key.ToString().ShouldBe(expected, content);
+            for (var i = 0; i < line.Count; i++)
+            {
+                var (start, length) = line.Raw(i);
+                var buffer = new char[Masker.MaxMaskedLength(content.AsSpan(start, length))];
+                line.IsMasked(i).ShouldBe(Masker.MaskInto(content.AsSpan(start, length), buffer) >= 0, content);
+            }
+        }
+    }
+}
