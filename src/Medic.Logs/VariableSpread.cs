@@ -37,9 +37,10 @@ public sealed class VariableSpread
 
     internal void Add(ReadOnlySpan<char> value, long times = 1)
     {
-        if (lookup.TryGetValue(value, out var c))
+        ref var count = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrNullRef(lookup, value);
+        if (!System.Runtime.CompilerServices.Unsafe.IsNullRef(ref count))
         {
-            lookup[value] = c + times;
+            count += times;
         }
         else if (counts.Count < MaxTracked)
         {

@@ -104,7 +104,9 @@ public sealed class MinerTests
         request.Top(2).ShouldBe([new("100", 100), new("101", 100)]);
         var user = t.Variables[1];
         user.IsEstimate.ShouldBeTrue();
-        user.DistinctCount.ShouldBeInRange(260, 340);
+        // the estimate uses a per-process hash seed: linear counting on 256 registers has a standard error of about 5.5 %
+        // at 300 values, so allow ±25 % (about 4.5σ; ±13 % failed about one run in sixty)
+        user.DistinctCount.ShouldBeInRange(225, 375);
         user.Top(1).Single().Value.ShouldBe(1);
     }
 

@@ -12,6 +12,9 @@ internal static class FlatJson
 {
     private const int MaxFields = 32;
 
+    /// <summary>Strings up to this length are scanned char by char.</summary>
+    private const int ShortString = 16;
+
     private enum ValueType : byte
     {
         String,
@@ -129,10 +132,25 @@ internal static class FlatJson
         }
 
         var body = s[start..];
-        var end = body.IndexOfAny('"', '\\');
 
         // control characters (invalid JSON) and surrogates (lone ones become U+FFFD in UTF-8) go to the reader, and so,
-        // to keep this one vectorised test, does the rare text above U+D7FF
+        // to keep the test simple, does the rare text above U+D7FF; keys and short values are checked in one plain loop,
+        // longer ones with two vectorised searches
+        for (var i = 0; i < ShortString && i < body.Length; i++)
+        {
+            var c = body[i];
+            if (c == '"')
+            {
+                return i;
+            }
+
+            if (c == '\\' || c < '\u0020' || c > '\uD7FF')
+            {
+                return -1;
+            }
+        }
+
+        var end = body.IndexOfAny('"', '\\');
         return end < 0 || body[end] != '"' || body[..end].ContainsAnyExceptInRange('\u0020', '\uD7FF') ? -1 : end;
     }
 
