@@ -10,14 +10,14 @@ public sealed class VariableSpread
 
     private const int Registers = 256;
 
-    private readonly Dictionary<string, long> counts = new(FastStringComparer.Instance);
+    // tracked values by their 64-bit hash (one hash per value serves the lookup and the registers; two values of one
+    // hash, about one in 10^17 pairs, would share a count)
+    private readonly Dictionary<ulong, Tracked> counts = [];
     private readonly byte[] registers = new byte[Registers];
-    private Dictionary<string, long>.AlternateLookup<ReadOnlySpan<char>> lookup;
 
     internal VariableSpread(int position)
     {
         Position = position;
-        lookup = counts.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>Token index of the wildcard in the template.</summary>
@@ -33,18 +33,18 @@ public sealed class VariableSpread
 
     /// <summary>The most frequent tracked values, most frequent first.</summary>
     public IReadOnlyList<KeyValuePair<string, long>> Top(int n) =>
-        [.. counts.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Take(n)];
+        [.. counts.Values.OrderByDescending(t => t.Count).ThenBy(t => t.Value, StringComparer.Ordinal).Take(n).Select(t => KeyValuePair.Create(t.Value, t.Count))];
 
     internal void Add(ReadOnlySpan<char> value, long times = 1)
     {
-        ref var count = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrNullRef(lookup, value);
-        if (!System.Runtime.CompilerServices.Unsafe.IsNullRef(ref count))
+        var hash = FastStringComparer.Hash(value);
+        if (counts.TryGetValue(hash, out var tracked))
         {
-            count += times;
+            tracked.Count += times;
         }
         else if (counts.Count < MaxTracked)
         {
-            lookup[value] = times;
+            counts[hash] = new Tracked(value.ToString(), times);
         }
         else
         {
@@ -56,15 +56,15 @@ public sealed class VariableSpread
                 }
             }
             Untracked += times;
-            Observe(value);
+            Observe(hash);
         }
     }
 
     internal void AddFrom(VariableSpread other)
     {
-        foreach (var (value, c) in other.counts)
+        foreach (var tracked in other.counts.Values)
         {
-            Add(value, c);
+            Add(tracked.Value, tracked.Count);
         }
         Untracked += other.Untracked;
         if (Untracked > 0)
@@ -80,15 +80,21 @@ public sealed class VariableSpread
         }
     }
 
-    private void Observe(ReadOnlySpan<char> value)
+    private void Observe(ulong hash)
     {
-        var hash = FastStringComparer.Hash(value);
         var index = (int)(hash >> 56);
         var rank = (byte)(System.Numerics.BitOperations.LeadingZeroCount((hash << 8) | 0x80UL) + 1);
         if (rank > registers[index])
         {
             registers[index] = rank;
         }
+    }
+
+    private sealed class Tracked(string value, long count)
+    {
+        public string Value { get; } = value;
+
+        public long Count { get; set; } = count;
     }
 
     private long Estimate()
