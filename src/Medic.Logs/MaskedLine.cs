@@ -7,13 +7,7 @@ namespace Medic.Logs;
 internal sealed class MaskedLine
 {
     private char[] chars = new char[1024];
-    private int[] rawStart = new int[64];
-    private int[] rawLength = new int[64];
-    private int[] maskedStart = new int[64];
-    private int[] maskedLength = new int[64];
-    private bool[] masked = new bool[64];
-    private int[] valueStart = new int[64];
-    private int[] valueLength = new int[64];
+    private Token[] tokens = new Token[64];
 
     /// <summary>What separates tokens.</summary>
     internal const string Spaces = " \t\r\n\v\f\u00a0\u2028\u2029\u3000";
@@ -24,23 +18,30 @@ internal sealed class MaskedLine
 
     public ReadOnlySpan<char> Key => chars.AsSpan(0, Length);
 
-    public ReadOnlySpan<char> Masked(int i) => chars.AsSpan(maskedStart[i], maskedLength[i]);
+    public ReadOnlySpan<char> Masked(int i) => chars.AsSpan(tokens[i].MaskedStart, tokens[i].MaskedLength);
 
-    public bool IsMasked(int i) => masked[i];
+    public bool IsMasked(int i) => tokens[i].IsMasked;
 
-    public (int Start, int Length) Raw(int i) => (rawStart[i], rawLength[i]);
+    public (int Start, int Length) Raw(int i) => (tokens[i].RawStart, tokens[i].RawLength);
 
     /// <summary>The part of the raw token that was masked (the whole token when it was not masked).</summary>
-    public (int Start, int Length) Value(int i) => masked[i] ? (valueStart[i], valueLength[i]) : (rawStart[i], rawLength[i]);
+    public (int Start, int Length) Value(int i) =>
+        tokens[i].IsMasked ? (tokens[i].ValueStart, tokens[i].ValueLength) : (tokens[i].RawStart, tokens[i].RawLength);
 
     public void Fill(ReadOnlySpan<char> content)
     {
         Count = 0;
         Length = 0;
+        if (chars.Length < content.Length + 16)
+        {
+            chars = new char[Math.Max(content.Length + 16, chars.Length * 2)];
+        }
+
+        // one pass: each token is copied as it is read, and only a token with a digit, '/', '\' or '<' goes to the
+        // masker (which leaves any other token as it is); tokens are short, so a plain loop beats vectorised searches
         var i = 0;
         while (true)
         {
-            // tokens are short: a plain loop beats two vectorised searches per token
             while (i < content.Length && IsSpace(content[i]))
             {
                 i++;
@@ -49,14 +50,21 @@ internal sealed class MaskedLine
             {
                 break;
             }
-            var start = i;
-            var marks = false;
-            while (i < content.Length && !IsSpace(content[i]))
+            if (Count > 0)
             {
-                marks |= IsValueMark(content[i]);
+                chars[Length++] = ' ';
+            }
+            var start = i;
+            var at = Length;
+            var marks = false;
+            var buffer = chars;
+            while (i < content.Length && content[i] is var c && !IsSpace(c))
+            {
+                marks |= IsValueMark(c);
+                buffer[at++] = c;
                 i++;
             }
-            AddToken(content, start, i - start, marks);
+            Add(content, start, i - start, marks);
         }
     }
 
@@ -64,58 +72,57 @@ internal sealed class MaskedLine
     internal static bool IsSpace(char c) =>
         c <= ' ' ? c == ' ' || (uint)(c - '\t') <= '\r' - '\t' : c >= '\u00a0' && (c == '\u00a0' || c == '\u2028' || c == '\u2029' || c == '\u3000');
 
-    /// <summary>A digit, '/', '\\' or '&lt;': <see cref="Masker"/> leaves a token without any of them as it is.</summary>
+    /// <summary>A digit, '/', '\\' or '&lt;'.</summary>
     private static bool IsValueMark(char c) => (uint)(c - '/') <= '<' - '/' ? c <= '9' || c == '<' : c == '\\';
 
-    private void AddToken(ReadOnlySpan<char> content, int start, int length, bool marks)
+    /// <summary>Records the token just copied to <c>chars[Length..]</c>, masking it there when it may hold a value.</summary>
+    private void Add(ReadOnlySpan<char> content, int start, int length, bool marks)
     {
-        if (Count == rawStart.Length)
+        if (Count == tokens.Length)
         {
-            Grow();
+            Array.Resize(ref tokens, tokens.Length * 2);
         }
-        var token = content.Slice(start, length);
-        var need = Length + (2 * length) + 9;
-        if (need > chars.Length && (need = Length + Masker.MaxMaskedLength(token) + 1) > chars.Length)
+        ref var token = ref tokens[Count];
+        token.RawStart = start;
+        token.RawLength = length;
+        token.MaskedStart = Length;
+        token.MaskedLength = length;
+        token.IsMasked = false;
+        if (marks)
         {
-            Array.Resize(ref chars, Math.Max(need, chars.Length * 2));
+            var raw = content.Slice(start, length);
+
+            // room for the masked token and the rest of the line after it
+            var rest = content.Length - start - length + 1;
+            if (Length + (2 * length) + 9 + rest > chars.Length && Length + Masker.MaxMaskedLength(raw) + rest is var need && need > chars.Length)
+            {
+                Array.Resize(ref chars, Math.Max(need, chars.Length * 2));
+            }
+            var n = Masker.MaskInto(raw, chars.AsSpan(Length), out var vs, out var ve);
+            if (n >= 0)
+            {
+                token.ValueStart = start + vs;
+                token.ValueLength = ve - vs;
+                token.MaskedLength = n;
+                token.IsMasked = true;
+            }
+            else
+            {
+                raw.CopyTo(chars.AsSpan(Length)); // the masker may have written before saying no
+            }
         }
-        if (Count > 0)
-        {
-            chars[Length++] = ' ';
-        }
-        rawStart[Count] = start;
-        rawLength[Count] = length;
-        maskedStart[Count] = Length;
-        var dest = chars.AsSpan(Length);
-        var vs = 0;
-        var ve = 0;
-        var n = marks ? Masker.MaskInto(token, dest, out vs, out ve) : -1;
-        if (n >= 0)
-        {
-            valueStart[Count] = start + vs;
-            valueLength[Count] = ve - vs;
-            maskedLength[Count] = n;
-            masked[Count] = true;
-        }
-        else
-        {
-            token.CopyTo(dest);
-            maskedLength[Count] = length;
-            masked[Count] = false;
-        }
-        Length += maskedLength[Count];
+        Length += token.MaskedLength;
         Count++;
     }
 
-    private void Grow()
+    private struct Token
     {
-        var n = rawStart.Length * 2;
-        Array.Resize(ref rawStart, n);
-        Array.Resize(ref rawLength, n);
-        Array.Resize(ref maskedStart, n);
-        Array.Resize(ref maskedLength, n);
-        Array.Resize(ref masked, n);
-        Array.Resize(ref valueStart, n);
-        Array.Resize(ref valueLength, n);
+        public int RawStart;
+        public int RawLength;
+        public int MaskedStart;
+        public int MaskedLength;
+        public int ValueStart;
+        public int ValueLength;
+        public bool IsMasked;
     }
 }

@@ -94,6 +94,21 @@ public static class Masker
     /// <summary>As <see cref="MaskInto(ReadOnlySpan{char}, Span{char})"/>, also giving the value's range in the token.</summary>
     public static int MaskInto(ReadOnlySpan<char> token, Span<char> dest, out int valueStart, out int valueEnd)
     {
+        // the commonest value, a bare number, is the whole token: what the general path below gives, without its scans
+        if (!token.IsEmpty && !token.ContainsAnyExceptInRange('0', '9'))
+        {
+            valueStart = 0;
+            valueEnd = token.Length;
+            Wildcard.CopyTo(dest);
+            return Wildcard.Length;
+        }
+
+        return MaskIntoGeneral(token, dest, out valueStart, out valueEnd);
+    }
+
+    /// <summary><see cref="MaskInto(ReadOnlySpan{char}, Span{char}, out int, out int)"/> without its fast path for bare numbers.</summary>
+    internal static int MaskIntoGeneral(ReadOnlySpan<char> token, Span<char> dest, out int valueStart, out int valueEnd)
+    {
         if (!Mask(token, out var start, out var end, out var shape))
         {
             valueStart = valueEnd = 0;

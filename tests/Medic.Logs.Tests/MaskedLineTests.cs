@@ -33,4 +33,20 @@ public sealed class MaskedLineTests
             }
         }
     }
+
+    [Fact]
+    public void Bare_numbers_mask_as_the_general_path_masks_them()
+    {
+        var random = new Random(12);
+        var fast = new char[64];
+        var general = new char[64];
+        for (var n = 0; n < 5_000; n++)
+        {
+            var token = new string([.. Enumerable.Range(0, random.Next(1, 30)).Select(_ => (char)('0' + random.Next(10)))]);
+            var a = Masker.MaskInto(token, fast, out var aStart, out var aEnd);
+            var b = Masker.MaskIntoGeneral(token, general, out var bStart, out var bEnd);
+            (a, aStart, aEnd).ShouldBe((b, bStart, bEnd), token);
+            fast.AsSpan(0, a).ToString().ShouldBe(general.AsSpan(0, b).ToString(), token);
+        }
+    }
 }
