@@ -1,3 +1,4 @@
+using Medic.Logs.Formats;
 using System.IO.Compression;
 using System.Text;
 using Shouldly;
@@ -26,6 +27,29 @@ public sealed class ReaderTests : IDisposable
             gz.Write(Encoding.UTF8.GetBytes(text));
         }
         return ms.ToArray();
+    }
+
+    [Fact]
+    public void Reused_records_read_each_line_as_new_records_do()
+    {
+        // text and JSON lines mixed, a stack trace continuing a record, a line only the plain parser reads
+        var text = string.Join('\n',
+            "2024-01-15 10:00:00,001 ERROR [worker-1] app.jobs: job 7 failed request_id=abc",
+            "Traceback (most recent call last):",
+            "  File \"/srv/app/jobs.py\", line 12, in run",
+            "{\"time\":\"2024-01-15T10:00:01Z\",\"level\":\"warn\",\"msg\":\"slow\",\"service\":\"api\",\"request_id\":\"r-1\",\"duration_ms\":812.5}",
+            "  continued after JSON",
+            "2024-01-15 10:00:02,000 INFO scheduler - tick",
+            "",
+            "{\"time\":\"2024-01-15T10:00:03Z\",\"level\":\"error\",\"msg\":\"esc \\\"q\\\"\",\"request_id\":\"r-2\"}");
+        var path = Write("mixed.log", Encoding.UTF8.GetBytes(text));
+        static string Show(LogRecord r) =>
+            $"{r.LineNumber}|{r.Line}|{r.Message}|{r.Timestamp}|{r.Severity}|{r.Component}|{r.Duration}|{r.RequestId}|{r.Method}|{r.Path}|{r.Status}|{r.IsContinuation}";
+        var fresh = new LogFileReader(path).Records().Select(Show).ToList();
+        var reused = new LogFileReader(path).Records(reuse: true).Select(Show).ToList();
+        reused.ShouldBe(fresh);
+        fresh.Count.ShouldBe(8);
+        fresh[2].ShouldEndWith("|Error|app.jobs||||||True"); // the traceback line takes the record before it
     }
 
     [Fact]

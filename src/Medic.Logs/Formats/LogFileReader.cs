@@ -32,7 +32,13 @@ public sealed class LogFileReader
     /// <summary>The format in use; known once the first record has been read.</summary>
     public string? FormatName { get; private set; }
 
-    public IEnumerable<LogRecord> Records()
+    public IEnumerable<LogRecord> Records() => Records(reuse: false);
+
+    /// <summary>
+    /// The records; with <paramref name="reuse"/>, two record objects take turns, so a record is only valid until the
+    /// next one is read (for a caller that keeps none, such as the triage, which then allocates no record per line).
+    /// </summary>
+    public IEnumerable<LogRecord> Records(bool reuse)
     {
         var lines = LogLineReader.ReadLines(_path, _stdin).GetEnumerator();
         try
@@ -53,7 +59,7 @@ public sealed class LogFileReader
 
             var parser = _forced ?? FormatDetector.Detect(sample);
             FormatName = parser.Name;
-            var state = new State(_name, parser);
+            var state = new State(_name, parser, reuse);
             foreach (var line in sample)
             {
                 yield return state.Parse(line);
@@ -92,18 +98,20 @@ public sealed class LogFileReader
         inner.Dispose();
     }
 
-    private sealed class State(string path, ILogLineParser parser)
+    private sealed class State(string path, ILogLineParser parser, bool reuse)
     {
         private static readonly PlainParser Plain = new();
         private readonly bool _continuations = parser is not PlainParser;
         private readonly ILogLineParser[] _others = [.. FormatDetector.Candidates().Where(c => c.Name != parser.Name)];
         private long _lineNumber;
         private LogRecord? _previous;
+        private LogRecord? _one;
+        private LogRecord? _other;
 
         public LogRecord Parse(string line)
         {
             _lineNumber++;
-            var record = new LogRecord { Source = path, LineNumber = _lineNumber, Line = line };
+            var record = Blank(line);
             if (parser.TryParse(line, record))
             {
                 _previous = record;
@@ -115,8 +123,8 @@ public sealed class LogFileReader
             {
                 foreach (var other in _others)
                 {
-                    // a parser that refused the line may have written to the record: then the next one gets a fresh one
-                    record = record.IsBlank ? record : new LogRecord { Source = path, LineNumber = _lineNumber, Line = line };
+                    // a parser that refused the line may have written to the record: then the next one gets a blank one
+                    record = record.IsBlank ? record : Blank(line);
                     if (other.TryParse(line, record))
                     {
                         _previous = record;
@@ -125,7 +133,7 @@ public sealed class LogFileReader
                 }
             }
 
-            record = record.IsBlank ? record : new LogRecord { Source = path, LineNumber = _lineNumber, Line = line };
+            record = record.IsBlank ? record : Blank(line);
             Plain.TryParse(line, record);
             if (_continuations && _previous is not null)
             {
@@ -136,6 +144,21 @@ public sealed class LogFileReader
                 record.Component = _previous.Component;
             }
 
+            return record;
+        }
+
+        /// <summary>A blank record for this line: a new one, or, reusing, the one of the two that is not the previous record.</summary>
+        private LogRecord Blank(string line)
+        {
+            if (!reuse)
+            {
+                return new LogRecord { Source = path, LineNumber = _lineNumber, Line = line };
+            }
+
+            _one ??= new LogRecord { Source = path, LineNumber = _lineNumber, Line = line };
+            _other ??= new LogRecord { Source = path, LineNumber = _lineNumber, Line = line };
+            var record = ReferenceEquals(_previous, _one) ? _other : _one;
+            record.Reset(_lineNumber, line);
             return record;
         }
     }

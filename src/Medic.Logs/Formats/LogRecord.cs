@@ -12,11 +12,15 @@ public sealed class LogRecord
     private LineText _component;
     private LineText _requestId;
 
-    public required string Source { get; init; }
+    private string _source = "";
+    private long _lineNumber;
+    private string _line = "";
 
-    public required long LineNumber { get; init; }
+    public required string Source { get => _source; init => _source = value; }
 
-    public required string Line { get; init; }
+    public required long LineNumber { get => _lineNumber; init => _lineNumber = value; }
+
+    public required string Line { get => _line; init => _line = value; }
 
     /// <summary>The message without timestamp, level and other framing; what templates are mined from.</summary>
     public string Message
@@ -67,6 +71,23 @@ public sealed class LogRecord
     internal bool IsBlank =>
         !HasMessage && Timestamp is null && Severity == LogSeverity.Unknown && _component.IsNull && Duration is null
         && _requestId.IsNull && Method is null && Path is null && Status is null && !IsContinuation;
+
+    /// <summary>Makes this record the blank record of another line of the same source (a reader reusing records).</summary>
+    internal void Reset(long lineNumber, string line)
+    {
+        _lineNumber = lineNumber;
+        _line = line;
+        _message = LineText.Empty;
+        _component = default;
+        _requestId = default;
+        Timestamp = null;
+        Severity = LogSeverity.Unknown;
+        Duration = null;
+        Method = null;
+        Path = null;
+        Status = null;
+        IsContinuation = false;
+    }
 
     // Each setter below takes the text the stretch is in: a parser may read another string than the record's line (the
     // message of a syslog line), and then the stretch becomes a string at once.

@@ -5,6 +5,7 @@ namespace Medic.Logs.Triage;
 /// <summary>
 /// What <c>medic logs FILE…</c> does before rendering: reads the baseline files, then the files, each once and streaming,
 /// through format detection into one <see cref="LogAnalyzer"/>. The CLI and the end-to-end benchmark both call this.
+/// The analyzer keeps no record, so the readers reuse their record objects.
 /// </summary>
 public static class LogTriage
 {
@@ -22,7 +23,7 @@ public static class LogTriage
         {
             var reader = open(path);
             long lines = 0;
-            foreach (var record in reader.Records())
+            foreach (var record in reader.Records(reuse: true))
             {
                 analyzer.AddBaseline(record);
                 lines++;
@@ -36,7 +37,7 @@ public static class LogTriage
         {
             var reader = open(path);
             var before = analyzer.Lines;
-            foreach (var record in reader.Records())
+            foreach (var record in reader.Records(reuse: true))
             {
                 analyzer.Add(record);
                 onLine?.Invoke(path, record.Line.Length);
