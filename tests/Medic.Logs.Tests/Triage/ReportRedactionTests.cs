@@ -97,6 +97,15 @@ public sealed partial class ReportRedactionTests
     }
 
     [Fact]
+    public void The_token_holding_a_wildcard_hides_constant_secret_text_beside_it()
+    {
+        string[] tokens = ["login", "with", $"password={Secret}<*>", "from", "<*>"];
+        VariableValues.RedactToken(tokens, 2, Redact).ShouldBe("password=[REDACTED:secret-key#1]");
+        VariableValues.RedactToken(tokens, 4, Redact).ShouldBe("<*>");
+        VariableValues.RedactToken(["login", "password=<*>"], 1, Redact).ShouldBe("password=<*>");
+    }
+
+    [Fact]
     public void Without_a_redactor_the_template_text_is_the_miners()
     {
         var analyzer = new LogAnalyzer(new TriageOptions());
