@@ -21,7 +21,7 @@ public sealed partial class Redactor
         {
             var name = Hosts is null ? key : Hosts.Apply(key);
             copy[name] = value is JsonValue v && v.TryGetValue<string>(out var s) && s.Length > 0
-                && IsSecretName(key) && !s.Contains(Marker, StringComparison.Ordinal) && !RedactionRules.NotValues.Contains(s)
+                && IsSecretName(key) && !s.Contains(Marker, StringComparison.Ordinal) && !RedactionRules.NotValues.Contains(s) && !IsWildcard(s)
                 ? JsonValue.Create(Placeholder("secret-key", s))
                 : RedactJson(value);
         }

@@ -129,7 +129,8 @@ public sealed partial class Redactor
             var value = m.Groups["v"].Value;
             var quote = value.Length >= 2 && (value[0] == '"' || value[0] == '\'') && value[^1] == value[0];
             var inner = quote ? value[1..^1] : value;
-            if (inner.Length == 0 || inner.Contains(Marker, StringComparison.Ordinal) || IsPlaceholderFragment(inner) || RedactionRules.NotValues.Contains(inner))
+            if (inner.Length == 0 || inner.Contains(Marker, StringComparison.Ordinal) || IsPlaceholderFragment(inner) || RedactionRules.NotValues.Contains(inner)
+                || IsWildcard(inner))
             {
                 return m.Value;
             }
@@ -139,6 +140,14 @@ public sealed partial class Redactor
 
     private static bool IsPlaceholderFragment(string value) =>
         value.StartsWith("REDACTED:", StringComparison.Ordinal);
+
+    /// <summary>
+    /// A log template's variable (<c>&lt;*&gt;</c>, <c>&lt;*&gt;.&lt;*&gt;</c>): it stands for values, it is not one, so
+    /// <c>password=&lt;*&gt;</c> keeps its wildcard. Any letter or digit beside the wildcards makes it a value again.
+    /// </summary>
+    private static bool IsWildcard(string value) =>
+        value.Contains("<*>", StringComparison.Ordinal)
+        && !value.Replace("<*>", "", StringComparison.Ordinal).Any(char.IsLetterOrDigit);
 
     private string Placeholder(string rule, string secret)
     {

@@ -76,6 +76,28 @@ public sealed class RedactorTests
         redactor.Total.ShouldBe(total);
     }
 
+    [Theory]
+    [InlineData("login ok password=<*> user=<*>")]
+    [InlineData("GET /v1/items?api_key=<*>&page=<*>")]
+    [InlineData("Authorization: Bearer <*>")]
+    [InlineData("connect postgres://app:<*>@db:5432/app")]
+    [InlineData("token=\"<*>.<*>.<*>\"")]
+    public void A_log_template_wildcard_is_not_a_secret(string template)
+    {
+        var redactor = new Redactor();
+        redactor.Redact(template).ShouldBe(template);
+        redactor.Total.ShouldBe(0);
+    }
+
+    [Theory]
+    [InlineData("password=<*>hunter2", "hunter2")]
+    [InlineData("api_key=sk<*>", "sk<*>")]
+    [InlineData("Cookie: theme=dark; session=<*>", "theme=dark")]
+    public void A_wildcard_beside_constant_text_is_still_redacted(string template, string secret)
+    {
+        new Redactor().Redact(template).ShouldNotContain(secret);
+    }
+
     private static IEnumerable<string> Forms(string secret)
     {
         yield return secret;

@@ -90,7 +90,9 @@ internal static class LogsRun
         }
 
         progress.Done();
-        var hits = tracer.Hits();
+        // every traced line is printed: each goes through the same redaction as the triage report's examples
+        var redact = settings.Triage.Redact ?? (text => text);
+        IReadOnlyList<TraceHit> hits = [.. tracer.Hits().Select(h => h with { Text = redact(h.Text) })];
         switch (settings.Format)
         {
             case ReportFormat.Json:

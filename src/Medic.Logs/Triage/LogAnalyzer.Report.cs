@@ -17,7 +17,8 @@ public sealed partial class LogAnalyzer
         var levels = Enumerable.Range(0, _levels.Length).Where(i => _levels[i] > 0)
             .ToDictionary(i => Severities.Name((LogSeverity)i), i => _levels[i]);
         var slow = _slow.Overall.Count == 0 ? null
-            : new SlowSummary(SlowRequestStats.Latency("all", _slow.Overall), _slow.Routes(Options.Top), _slow.Slowest());
+            : new SlowSummary(SlowRequestStats.Latency("all", _slow.Overall), [.. _slow.Routes(Options.Top).Select(r => r with { Route = Redact(r.Route) })],
+                [.. _slow.Slowest().Select(r => r with { Path = r.Path is null ? null : Redact(r.Path), Message = Redact(r.Message) })]);
         var hasBaseline = _sources.Any(s => s.Baseline);
         return new TriageReport(_sources, _lines, _records, levels, _first, _last, live.Count, ranked, _timeline.Buckets(), slow,
             hasBaseline ? Changes(live) : null);
@@ -59,12 +60,32 @@ public sealed partial class LogAnalyzer
     }
 
     private TemplateSummary Summary(TemplateStats s, List<SymptomMatch> runbooks) => new(
-        s.Template.Id, s.Template.Text, s.Count, s.Worst,
+        s.Template.Id, Redact(s.Template.Text), s.Count, s.Worst,
         s.Levels.ToDictionary(l => Severities.Name(l.Level), l => l.Count),
         s.FirstSeen, s.LastSeen, s.FirstAt, s.LastAt, SlowRequestStats.Shorten(Redact(s.Example)), s.BaselineCount, runbooks,
         VariableValues.Summarize(s.Template, Options.TopValues, Options.Redact));
 
+    /// <summary>
+    /// Secret redaction of what the report shows: template texts, examples, routes and slow requests, once per item listed, never per
+    /// line. The redactor must leave a value that is only <c>&lt;*&gt;</c> as it is (the Medic.Bundles redactor does), or templates lose
+    /// their wildcards; a secret that is the same on every line stays in the template text until this point.
+    /// </summary>
     private string Redact(string text) => Options.Redact is { } redact ? redact(text) : text;
+
+    private readonly Dictionary<int, (string Text, string Cell)> _csvCells = [];
+
+    /// <summary>The <c>EventTemplate</c> cell of a template for <see cref="WriteTemplates"/>: redacted and quoted once per template text.</summary>
+    private string CsvText(int id)
+    {
+        var text = _byId[id].Text;
+        if (!_csvCells.TryGetValue(id, out var known) || !ReferenceEquals(known.Text, text))
+        {
+            known = (text, Csv(Redact(text)));
+            _csvCells[id] = known;
+        }
+
+        return known.Cell;
+    }
 
     private List<BaselineChange> Changes(List<TemplateStats> live)
     {
@@ -73,10 +94,11 @@ public sealed partial class LogAnalyzer
         return
         [
             .. live.Select(s => new BaselineChange(s.Template.Id, s.Template.Text, s.Count, s.BaselineCount, s.BaselineCount == 0,
-                    ((double)s.Count / now) / (Math.Max(s.BaselineCount, 0.5) / then), SlowRequestStats.Shorten(Redact(s.Example))))
+                    ((double)s.Count / now) / (Math.Max(s.BaselineCount, 0.5) / then), s.Example))
                 .Where(c => c.IsNew || c.Growth >= 2)
                 .OrderByDescending(c => c.IsNew).ThenByDescending(c => c.Growth * Math.Log(1 + c.Count))
-                .Take(Options.Top),
+                .Take(Options.Top)
+                .Select(c => c with { Template = Redact(c.Template), Example = SlowRequestStats.Shorten(Redact(c.Example)) }),
         ];
     }
 }

@@ -126,7 +126,7 @@ public sealed partial class LogAnalyzer(TriageOptions options)
         {
             output.Write(i + 1);
             output.Write(',');
-            output.WriteLine(Csv(_byId[_assignments[i]].Text));
+            output.WriteLine(CsvText(_assignments[i]));
         }
     }
 

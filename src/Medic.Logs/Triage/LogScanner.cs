@@ -15,8 +15,8 @@ public sealed class LogScanner(ScanOptions options, TimeProvider time)
         ArgumentNullException.ThrowIfNull(paths);
         var now = time.GetUtcNow();
         var since = options.Window is { } w ? now - w : (DateTimeOffset?)null;
-        var errors = new LogAnalyzer(new TriageOptions { Top = options.Top });
-        var matches = new LogAnalyzer(new TriageOptions { Top = options.Top });
+        var errors = new LogAnalyzer(new TriageOptions { Top = options.Top, Redact = options.Redact });
+        var matches = new LogAnalyzer(new TriageOptions { Top = options.Top, Redact = options.Redact });
         var levels = new long[(int)LogSeverity.Fatal + 1];
         var files = new List<ScannedFile>();
         long records = 0, matchCount = 0;
@@ -63,7 +63,7 @@ public sealed class LogScanner(ScanOptions options, TimeProvider time)
                         matchCount++;
                         matches.Add(record);
                         lastMatch = Later(lastMatch, record.Timestamp ?? modified);
-                        lastMatchLine = record.Line.Length <= 500 ? record.Line : record.Line[..500];
+                        lastMatchLine = record.Line;
                     }
                 }
 
@@ -82,7 +82,19 @@ public sealed class LogScanner(ScanOptions options, TimeProvider time)
         var levelNames = Enumerable.Range(0, levels.Length).Where(i => levels[i] > 0).ToDictionary(i => Severities.Name((LogSeverity)i), i => levels[i]);
         return new ScanResult(
             files, since, records, levels[(int)LogSeverity.Error] + levels[(int)LogSeverity.Fatal], levels[(int)LogSeverity.Warning], matchCount,
-            levelNames, lastError, lastMatch, lastMatchLine, errors.Report().Templates, matches.Report().Templates);
+            levelNames, lastError, lastMatch, Shown(lastMatchLine), errors.Report().Templates, matches.Report().Templates);
+    }
+
+    /// <summary>A line as the result may hold it: redacted whole, then cut to 500 characters.</summary>
+    private string? Shown(string? line)
+    {
+        if (line is null)
+        {
+            return null;
+        }
+
+        line = options.Redact is { } redact ? redact(line) : line;
+        return line.Length <= 500 ? line : line[..500];
     }
 
     private bool IsMatch(LogRecord record)

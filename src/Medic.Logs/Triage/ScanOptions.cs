@@ -21,4 +21,7 @@ public sealed class ScanOptions
     public ILogLineParser? Format { get; init; }
 
     public int Top { get; init; } = 5;
+
+    /// <summary>Secret redaction of the lines and templates the result holds (none when null); run once per item, never per line.</summary>
+    public Func<string, string>? Redact { get; init; }
 }

@@ -24,7 +24,7 @@ internal static class VariableValues
 
             var number = 1 + tokens.Take(p).Count(t => t.Contains(Wildcard, StringComparison.Ordinal));
             var values = spread.Top(top).Select(v => new ValueCount(Redact(tokens, p, v.Key, redact), v.Value)).ToList();
-            result.Add(new VariableSummary(number, p, tokens[p], spread.DistinctCount, spread.IsEstimate, spread.Untracked, values));
+            result.Add(new VariableSummary(number, p, RedactToken(tokens, p, redact), spread.DistinctCount, spread.IsEstimate, spread.Untracked, values));
         }
 
         return result;
@@ -52,6 +52,22 @@ internal static class VariableValues
         var marker = redacted.LastIndexOf("[REDACTED", StringComparison.Ordinal);
         var end = marker < 0 ? -1 : redacted.IndexOf(']', marker);
         return end < 0 ? Hidden : redacted[marker..(end + 1)];
+    }
+
+    /// <summary>
+    /// The template token holding the wildcard as the report may print it (<c>password=hunter&lt;*&gt;</c> hides its constant part), seen with
+    /// the two tokens before it as the template text is.
+    /// </summary>
+    internal static string RedactToken(string[] tokens, int position, Func<string, string>? redact)
+    {
+        var token = tokens[position];
+        if (redact is null)
+        {
+            return token;
+        }
+
+        var redacted = redact(string.Join(' ', tokens[Math.Max(0, position - 2)..(position + 1)]));
+        return redacted.EndsWith(token, StringComparison.Ordinal) ? token : redacted[(redacted.LastIndexOf(' ') + 1)..];
     }
 
     /// <summary>The template token with the value in place of its wildcards (<c>host=&lt;*&gt;:&lt;*&gt;</c> → <c>host=10.0.0.7:5432</c>).</summary>

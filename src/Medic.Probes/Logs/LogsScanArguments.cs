@@ -69,7 +69,11 @@ internal static class LogsScanArguments
             }
         }
 
-        options = new ScanOptions { Pattern = pattern, Level = level, Window = window, MaxBytes = maxBytes, Format = format, Top = (int)top };
+        // lines and templates in the observation are masked as the other probes mask theirs (Medic.Probes does not use Medic.Bundles)
+        options = new ScanOptions
+        {
+            Pattern = pattern, Level = level, Window = window, MaxBytes = maxBytes, Format = format, Top = (int)top, Redact = Os.SecretText.MaskLine,
+        };
         return true;
     }
 

@@ -54,13 +54,21 @@ internal static partial class SecretText
         return masked;
     }
 
-    /// <summary>Masks <c>name=value</c> and <c>name: value</c> pairs whose name looks secret, bearer tokens and URL passwords in free text.</summary>
+    /// <summary>
+    /// Masks <c>name=value</c> and <c>name: value</c> pairs whose name looks secret, bearer tokens, JSON web tokens and URL passwords in
+    /// free text. A value that is only a log template's wildcard (<c>password=&lt;*&gt;</c>) stands for values and is kept.
+    /// </summary>
     public static string MaskLine(string text)
     {
-        var result = UrlPassword().Replace(text, m => m.Groups["head"].Value + Mask + "@");
-        result = Pair().Replace(result, m => m.Groups["lead"].Value + (m.Groups["scheme"].Success ? m.Groups["scheme"].Value + " " : "") + Mask);
-        return Bearer().Replace(result, m => m.Groups["scheme"].Value + " " + Mask);
+        var result = UrlPassword().Replace(text, m => IsWildcard(m.Groups["value"].Value) ? m.Value : m.Groups["head"].Value + Mask + "@");
+        result = Pair().Replace(result, m => IsWildcard(m.Groups["value"].Value) ? m.Value
+            : m.Groups["lead"].Value + (m.Groups["scheme"].Success ? m.Groups["scheme"].Value + " " : "") + Mask);
+        result = Bearer().Replace(result, m => m.Groups["scheme"].Value + " " + Mask);
+        return result.Contains("eyJ", StringComparison.Ordinal) ? Jwt().Replace(result, Mask) : result;
     }
+
+    private static bool IsWildcard(string value) =>
+        value.Contains("<*>", StringComparison.Ordinal) && !value.Replace("<*>", "", StringComparison.Ordinal).Any(char.IsLetterOrDigit);
 
     [GeneratedRegex(SecretWords, RegexOptions.IgnoreCase)]
     private static partial Regex SecretName();
@@ -69,13 +77,17 @@ internal static partial class SecretText
     [GeneratedRegex("^--?(?<name>[A-Za-z][A-Za-z0-9_.-]*)(?:=(?<value>.*))?$")]
     private static partial Regex FlagPattern();
 
-    [GeneratedRegex(@"(?<head>[A-Za-z][A-Za-z0-9+.-]*://[^\s:/@]*:)[^\s@/]*@")]
+    [GeneratedRegex(@"(?<head>[A-Za-z][A-Za-z0-9+.-]*://[^\s:/@]*:)(?<value>[^\s@/]*)@")]
     private static partial Regex UrlPassword();
 
     [GeneratedRegex(@"(?<scheme>\b(?:Bearer|Basic|Token))\s+(?!\*\*\*)[A-Za-z0-9._~+/=-]+", RegexOptions.IgnoreCase)]
     private static partial Regex Bearer();
 
     // Only names that look secret match, so an ordinary "name: value" never swallows a secret pair that follows it.
-    [GeneratedRegex("""(?<lead>[A-Za-z0-9_.-]*(?:""" + SecretWords + """)[A-Za-z0-9_.-]*["']?\s*[=:]\s*)(?:(?<scheme>Bearer|Basic|Token)\s+)?(?:"[^"]*"|'[^']*'|[^\s;&,"']+)""", RegexOptions.IgnoreCase)]
+    [GeneratedRegex("""(?<lead>[A-Za-z0-9_.-]*(?:""" + SecretWords + """)[A-Za-z0-9_.-]*["']?\s*[=:]\s*)(?:(?<scheme>Bearer|Basic|Token)\s+)?(?<value>"[^"]*"|'[^']*'|[^\s;&,"']+)""", RegexOptions.IgnoreCase)]
     private static partial Regex Pair();
+
+    // header.payload.signature, both JSON parts base64url of "{"": a token however it is labelled.
+    [GeneratedRegex(@"eyJ[A-Za-z0-9_\-]{4,}\.eyJ[A-Za-z0-9_\-]{4,}\.[A-Za-z0-9_\-]+")]
+    private static partial Regex Jwt();
 }

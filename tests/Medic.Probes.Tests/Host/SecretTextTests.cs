@@ -26,6 +26,11 @@ public sealed class SecretTextTests
     [InlineData("GET /api Authorization: Bearer eyJhbGciOi.x.y", "GET /api Authorization: Bearer ***")]
     [InlineData("connected to postgres://app:pw@db:5432/app", "connected to postgres://app:***@db:5432/app")]
     [InlineData("listening on 127.0.0.1:3001 node_id=2", "listening on 127.0.0.1:3001 node_id=2")]
+    [InlineData("callback jwt=eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhIn0.c2ln done", "callback jwt=*** done")]
+    [InlineData("login password=<*> from <*>", "login password=<*> from <*>")]
+    [InlineData("GET /v1?api_key=<*>&page=<*> Authorization: Bearer <*>", "GET /v1?api_key=<*>&page=<*> Authorization: Bearer <*>")]
+    [InlineData("connected to postgres://app:<*>@db:5432/app", "connected to postgres://app:<*>@db:5432/app")]
+    [InlineData("login password=<*>hunter2 from <*>", "login password=*** from <*>")]
     public void Masks_secret_values_in_log_lines(string line, string expected)
     {
         SecretText.MaskLine(line).ShouldBe(expected);

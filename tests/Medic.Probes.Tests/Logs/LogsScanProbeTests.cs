@@ -158,4 +158,37 @@ public sealed class LogsScanProbeTests : IDisposable
         data["files"]![0]!["error"]!.GetValue<string>().ShouldContain("cut.log.gz");
         data["files"]![1]!["error"].ShouldBeNull();
     }
+
+    [Fact]
+    public async Task Matched_lines_and_templates_in_the_observation_hold_no_secret_the_log_repeats()
+    {
+        const string password = "hunter2secret";
+        const string key = "AKfixedKey998877";
+        const string jwt = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJzdmMtYmlsbGluZyJ9.c2lnbmF0dXJlLW9mLXRoZS10b2tlbg";
+        var lines = new List<string>();
+        for (var m = 0; m < 30; m++)
+        {
+            var t = new DateTime(2024, 1, 15, 10, 30 + m, 0, DateTimeKind.Utc);
+            lines.Add($"{t:yyyy-MM-dd HH:mm:ss},000 ERROR app.db: login failed for user svc{m} password={password} from 10.0.0.{m}");
+            lines.Add($"{t:yyyy-MM-dd HH:mm:ss},500 ERROR app.http: upstream {m} refused Authorization: Bearer {jwt}");
+            lines.Add($"{t:yyyy-MM-dd HH:mm:ss},700 ERROR app.api: GET /v1/items?api_key={key}&page={m} failed");
+        }
+
+        var log = Write("secret.log", lines);
+        var result = await Scan(Component("logs", new JsonObject { ["paths"] = new JsonArray(log) }),
+            new JsonObject { ["pattern"] = "failed|refused", ["level"] = "error", ["top"] = 10 });
+        result.Error.ShouldBeNull();
+        var data = result.Data!;
+        data["matches"]!.GetValue<long>().ShouldBe(90);
+        var text = data.ToJsonString();
+        foreach (var secret in new[] { password, key, jwt, jwt[..20] })
+        {
+            text.ShouldNotContain(secret);
+        }
+
+        data["last_match_line"]!.GetValue<string>().ShouldContain("api_key=***");
+        var templates = data["top_errors"]!.AsArray().Select(t => t!["template"]!.GetValue<string>()).ToList();
+        templates.ShouldContain("login failed for user <*> password=*** from <*>");
+        data["top_errors"]!.AsArray().Sum(t => t!["count"]!.GetValue<long>()).ShouldBe(90);
+    }
 }
