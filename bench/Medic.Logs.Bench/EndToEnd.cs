@@ -13,6 +13,8 @@ namespace Medic.Logs.Bench;
 /// </summary>
 internal static class EndToEnd
 {
+    private const int Every = 250_000;
+
     public static int Run(string[] args)
     {
         var path = args.Length > 0 ? args[0] : Path.Combine(Path.GetTempPath(), "medic-logs-e2e.log");
@@ -75,10 +77,10 @@ internal static class EndToEnd
         var last = started;
         var analyzer = LogTriage.Analyze([path], [], null, new TriageOptions { ValuesFrom = LogSeverity.Warning }, trace ? (_, _) =>
         {
-            if (++seen % 250_000 == 0)
+            if (++seen % Every == 0 || seen is 1 or 1000 or 10000 or 50000 or 100000)
             {
                 var now = Process.GetCurrentProcess().TotalProcessorTime;
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {seen:N0} lines: {(now - started).TotalSeconds:F2} s CPU, last 250k lines {(now - last).TotalMilliseconds:F0} ms"));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {seen:N0} lines: {(now - started).TotalSeconds:F2} s CPU, since the last report {(now - last).TotalMilliseconds:F0} ms"));
                 last = now;
             }
         }

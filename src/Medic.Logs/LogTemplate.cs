@@ -5,6 +5,9 @@ public sealed class LogTemplate
 {
     private readonly Dictionary<string, long> levels = new(StringComparer.Ordinal);
     private readonly SortedDictionary<int, VariableSpread> variables = [];
+
+    // the same spreads by token position, for the per-line lookup
+    private VariableSpread?[] byPosition = [];
     private string? text;
     private LogTemplate? mergedInto;
 
@@ -85,7 +88,7 @@ public sealed class LogTemplate
         }
     }
 
-    internal VariableSpread? Spread(int position) => variables.GetValueOrDefault(position);
+    internal VariableSpread? Spread(int position) => (uint)position < (uint)byPosition.Length ? byPosition[position] : null;
 
     /// <summary>Makes a position variable; earlier lines all carried <paramref name="constant"/> there.</summary>
     internal VariableSpread AddSpread(int position, string? constant, long seen)
@@ -94,6 +97,12 @@ public sealed class LogTemplate
         {
             spread = new VariableSpread(position);
             variables[position] = spread;
+            if (position >= byPosition.Length)
+            {
+                Array.Resize(ref byPosition, Math.Max(position + 1, Tokens.Length));
+            }
+
+            byPosition[position] = spread;
             if (constant is not null && seen > 0)
             {
                 spread.Add(constant, seen);

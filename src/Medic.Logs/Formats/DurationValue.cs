@@ -41,7 +41,19 @@ public static class DurationValue
     public static double? UnitOfKey(string key) => UnitOfKey(key.AsSpan());
 
     /// <summary>The same as <see cref="UnitOfKey(string)"/> for a key not made into a string.</summary>
-    public static double? UnitOfKey(ReadOnlySpan<char> key) => KeyUnitLookup.TryGetValue(key, out var ms) ? ms : null;
+    public static double? UnitOfKey(ReadOnlySpan<char> key)
+    {
+        if (RecentUnits.TryGet(key, out var unit))
+        {
+            return unit;
+        }
+
+        unit = KeyUnitLookup.TryGetValue(key, out var ms) ? ms : null;
+        RecentUnits.Set(key, unit);
+        return unit;
+    }
+
+    private static readonly RecentAnswers<double?> RecentUnits = new();
 
     public static TimeSpan? Parse(string key, ReadOnlySpan<char> value) => Parse(key.AsSpan(), value);
 

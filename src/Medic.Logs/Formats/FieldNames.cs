@@ -43,31 +43,17 @@ public static class FieldNames
     /// <summary>The same as <see cref="Classify(string)"/> for a key not made into a string (JSON and logfmt parsing).</summary>
     public static FieldKind Classify(ReadOnlySpan<char> key)
     {
-        // a log repeats the same few keys on every line: remember the last answer per slot (exact spelling)
-        if (key.IsEmpty)
+        if (Recent.TryGet(key, out var kind))
         {
-            return Lookup(key);
+            return kind;
         }
 
-        var slot = ((key.Length * 31) + key[0] + (key[^1] * 7)) & (Recent.Length - 1);
-        if (Recent[slot] is { } recent && key.SequenceEqual(recent.Key))
-        {
-            return recent.Kind;
-        }
-
-        var kind = Lookup(key);
-        if (key.Length <= 64)
-        {
-            Recent[slot] = new KeyKind(key.ToString(), kind);
-        }
-
+        kind = Lookup(key);
+        Recent.Set(key, kind);
         return kind;
     }
 
-    // entries are immutable and swapped whole, so threads may share the table
-    private static readonly KeyKind?[] Recent = new KeyKind?[256];
-
-    private sealed record KeyKind(string Key, FieldKind Kind);
+    private static readonly RecentAnswers<FieldKind> Recent = new();
 
     private static FieldKind Lookup(ReadOnlySpan<char> key)
     {

@@ -5,32 +5,22 @@ public static class Severities
 {
     public static LogSeverity Parse(ReadOnlySpan<char> text)
     {
-        // a log spells its few levels the same way on every line: remember the level per slot (exact spelling)
-        if (text.Length is > 0 and <= 16)
+        if (Recent.TryGet(text, out var severity))
         {
-            var slot = ((text.Length * 31) + text[0] + (text[^1] * 7)) & (Recent.Length - 1);
-            if (Recent[slot] is { } recent && text.SequenceEqual(recent.Text))
-            {
-                return recent.Severity;
-            }
-
-            var severity = ParseUncached(text);
-            if (severity != LogSeverity.Unknown)
-            {
-                // only level words: a text line's other words are tried too, and must not cost a string each
-                Recent[slot] = new TextSeverity(text.ToString(), severity);
-            }
-
             return severity;
         }
 
-        return ParseUncached(text);
+        severity = ParseUncached(text);
+        if (severity != LogSeverity.Unknown)
+        {
+            // only level words: a text line's other words are tried too, and must not cost a string each
+            Recent.Set(text, severity);
+        }
+
+        return severity;
     }
 
-    // entries are immutable and swapped whole, so threads may share the table
-    private static readonly TextSeverity?[] Recent = new TextSeverity?[64];
-
-    private sealed record TextSeverity(string Text, LogSeverity Severity);
+    private static readonly RecentAnswers<LogSeverity> Recent = new();
 
     private static LogSeverity ParseUncached(ReadOnlySpan<char> text)
     {
