@@ -9,11 +9,13 @@ namespace Medic.Logs.Bench;
 /// `medic logs FILE` end to end on one thread over the generated mixed JSON + text log: <see cref="LogTriage.Analyze"/>
 /// (the CLI's own entry point: reading, format detection, per-line parsing, mining, statistics) and then
 /// <see cref="LogAnalyzer.Report"/>; compared with `wc -l` on the same file. `--stage read|records|records-mine|records-mine-stats|
-/// records-mine-timeline|records-mine-slow` time the parts: lines only, parsed records, records mined, and each kind of statistics.
+/// records-mine-timeline|records-mine-slow` time the parts: lines only, parsed records, records mined, and each kind of statistics;
+/// `--progress` prints the CPU time along the way. A file of the wrong size is generated in a child process first.
 /// </summary>
 internal static class EndToEnd
 {
     private const int Every = 250_000;
+    private const int WarmUpLines = 1_000_000;
 
     public static int Run(string[] args)
     {
@@ -23,8 +25,15 @@ internal static class EndToEnd
         var stage = args.SkipWhile(a => a != "--stage").Skip(1).FirstOrDefault() ?? "report";
         if (!File.Exists(path) || Math.Abs(new FileInfo(path).Length - (megabytes << 20)) > 1 << 20)
         {
+            // in a child process: generating here first would leave this process's JIT and heap in another state
             var g = Stopwatch.StartNew();
-            LogGenerator.Write(path, megabytes << 20);
+            using var child = Process.Start(Environment.ProcessPath!, [typeof(EndToEnd).Assembly.Location, "generate", path, megabytes.ToString(CultureInfo.InvariantCulture)]);
+            child.WaitForExit();
+            if (child.ExitCode != 0)
+            {
+                return child.ExitCode;
+            }
+
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"generated {path}: {new FileInfo(path).Length / 1e6:F0} MB in {g.Elapsed.TotalSeconds:F1} s"));
         }
 
@@ -43,7 +52,7 @@ internal static class EndToEnd
                 "records-mine-stats" => (RecordsMined(path, "stats"), "records parsed and mined, template statistics"),
                 "records-mine-timeline" => (RecordsMined(path, "timeline"), "records parsed and mined, timeline"),
                 "records-mine-slow" => (RecordsMined(path, "slow"), "records parsed and mined, durations"),
-                _ => Triage(path),
+                _ => Triage(path, args.Contains("--progress")),
             };
             sw.Stop();
             var cpuUsed = Process.GetCurrentProcess().TotalProcessorTime - cpu;
@@ -67,28 +76,39 @@ internal static class EndToEnd
         return 0;
     }
 
-    private static (long Lines, string Summary) Triage(string path)
+    private static (long Lines, string Summary) Triage(string path, bool progress)
     {
         // the options `medic logs FILE` runs with (value spreads for warnings and errors, as without --all-values), less the
-        // runbook symptoms and the redaction (both per template in Report, not per line)
+        // runbook symptoms and the redaction (both per template in Report, not per line); a per-line callback, as the
+        // CLI's progress is, notes the CPU time at the end of the warm-up (and, with --progress, along the way)
         long seen = 0;
-        var trace = Environment.GetEnvironmentVariable("MEDIC_BENCH_TRACE") is not null;
         var started = Process.GetCurrentProcess().TotalProcessorTime;
         var last = started;
-        var analyzer = LogTriage.Analyze([path], [], null, new TriageOptions { ValuesFrom = LogSeverity.Warning }, trace ? (_, _) =>
+        var warm = TimeSpan.Zero;
+        var analyzer = LogTriage.Analyze([path], [], null, new TriageOptions { ValuesFrom = LogSeverity.Warning }, (_, _) =>
         {
-            if (++seen % Every == 0 || seen is 1 or 1000 or 10000 or 50000 or 100000)
+            seen++;
+            if (seen == WarmUpLines || (progress && (seen % Every == 0 || seen is 1 or 1000 or 10000 or 100000)))
             {
                 var now = Process.GetCurrentProcess().TotalProcessorTime;
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {seen:N0} lines: {(now - started).TotalSeconds:F2} s CPU, since the last report {(now - last).TotalMilliseconds:F0} ms"));
+                warm = seen == WarmUpLines ? now : warm;
+                if (progress)
+                {
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {seen:N0} lines: {(now - started).TotalSeconds:F2} s CPU, {(now - last).TotalMilliseconds:F0} ms since the last line here"));
+                }
+
                 last = now;
             }
-        }
-        : null);
+        });
+        var end = Process.GetCurrentProcess().TotalProcessorTime;
         var report = analyzer.Report();
         var levels = string.Join(", ", report.Levels.Select(l => $"{l.Key} {l.Value:N0}"));
+        var steady = seen > 2 * WarmUpLines
+            ? string.Create(CultureInfo.InvariantCulture,
+                $"; first {WarmUpLines:N0} lines (JIT warm-up) {(warm - started).TotalSeconds:F2} s CPU, after them {(seen - WarmUpLines) / (end - warm).TotalSeconds / 1e6:F2} M lines per CPU-second")
+            : "";
         return (report.Lines, string.Create(CultureInfo.InvariantCulture,
-            $"format {report.Sources[0].Format}, {report.TemplateCount} templates, {report.Records:N0} records ({levels}), {report.Slow?.Overall.Count ?? 0:N0} durations, {report.Timeline.Count} timeline buckets"));
+            $"format {report.Sources[0].Format}, {report.TemplateCount} templates, {report.Records:N0} records ({levels}), {report.Slow?.Overall.Count ?? 0:N0} durations, {report.Timeline.Count} timeline buckets{steady}"));
     }
 
     private static long Read(string path)
