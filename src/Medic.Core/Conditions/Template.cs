@@ -30,6 +30,18 @@ public sealed partial class Template
 
     public IReadOnlyList<PathReference> Paths { get; }
 
+    /// <summary>The text with each placeholder written as "…": for showing a runbook where no observation fills it (log triage, search).</summary>
+    public string Unrendered()
+    {
+        var sb = new StringBuilder();
+        foreach (var part in _parts)
+        {
+            sb.Append(part as string ?? "…");
+        }
+
+        return sb.ToString();
+    }
+
     public static bool TryParse(string text, [NotNullWhen(true)] out Template? template, [NotNullWhen(false)] out ConditionError? error)
     {
         text ??= "";

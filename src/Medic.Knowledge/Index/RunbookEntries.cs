@@ -1,11 +1,10 @@
-using System.Text.RegularExpressions;
 using Medic.Core.Runbooks;
 using Medic.Knowledge.Guides;
 
 namespace Medic.Knowledge.Index;
 
 /// <summary>Runbooks as knowledge-base entries: title, symptoms, causes and fixes (placeholders elided), and the guide sections they cite.</summary>
-public static partial class RunbookEntries
+public static class RunbookEntries
 {
     public static string GuideName(string pack) => "pack:" + pack;
 
@@ -21,14 +20,9 @@ public static partial class RunbookEntries
         Anchor = runbook.Id,
         Line = runbook.Position.Line,
         Symptoms = runbook.Symptoms.Select(s => s.Text).ToList(),
-        Causes = runbook.Causes.Select(c => Plain(c.Title.Text) is { Length: > 0 } t ? t : c.Id).ToList(),
-        Fixes = runbook.Causes.Select(c => Plain(c.Fix.Text)).Where(f => f.Length > 0).ToList(),
+        Causes = runbook.Causes.Select(c => c.Title.Unrendered().Trim() is { Length: > 0 } t ? t : c.Id).ToList(),
+        Fixes = runbook.Causes.Select(c => c.Fix.Unrendered().Trim()).Where(f => f.Length > 0).ToList(),
         Body = runbook.Description,
         Refs = runbook.Causes.SelectMany(c => c.Refs).Distinct(StringComparer.Ordinal).ToList(),
     };
-
-    private static string Plain(string template) => Placeholder().Replace(template, "…").Trim();
-
-    [GeneratedRegex(@"\{[^{}]*\}")]
-    private static partial Regex Placeholder();
 }

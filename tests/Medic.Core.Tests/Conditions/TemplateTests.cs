@@ -26,6 +26,13 @@ public sealed class TemplateTests
     }
 
     [Theory]
+    [InlineData("See what PID {locks.data.writer_pid} is doing", "See what PID … is doing")]
+    [InlineData("{{literal}} and {pragma.data.busy} ms", "{literal} and … ms")]
+    [InlineData("no placeholders", "no placeholders")]
+    public void Unrendered_writes_each_placeholder_as_an_ellipsis(string text, string expected) =>
+        Parse(text).Unrendered().ShouldBe(expected);
+
+    [Theory]
     [InlineData("", "")]
     [InlineData("no placeholders", "no placeholders")]
     [InlineData("{pragma.data.path} uses {pragma.data.journal_mode}", "/srv/app.db uses delete")]
