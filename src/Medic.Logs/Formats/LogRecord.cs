@@ -56,6 +56,9 @@ public sealed class LogRecord
 
     public int? Status { get; set; }
 
+    /// <summary><see cref="Path"/> as a route (<see cref="PathNormaliser"/>), when the parser already made it.</summary>
+    internal string? Route { get; set; }
+
     /// <summary>A line that continues the record before it (a stack trace, a traceback), taking its timestamp and level.</summary>
     public bool IsContinuation { get; set; }
 
@@ -86,6 +89,7 @@ public sealed class LogRecord
         Method = null;
         Path = null;
         Status = null;
+        Route = null;
         IsContinuation = false;
     }
 

@@ -79,6 +79,7 @@ public sealed partial class SyslogParser : ILogLineParser
         to.RequestId = from.RequestId;
         to.Method = from.Method;
         to.Path = from.Path;
+        to.Route = from.Route;
         to.Status = from.Status;
     }
 }

@@ -43,6 +43,11 @@ public static class TimestampValue
             return FromEpoch(text);
         }
 
+        if (AccessLogTime(text, out var access))
+        {
+            return access;
+        }
+
         Span<char> buffer = stackalloc char[text.Length + 3];
         var s = Normalise(text, buffer);
         if (IsoTimestamp.TryParse(s, out var fast))
@@ -101,6 +106,63 @@ public static class TimestampValue
         }
 
         return true;
+    }
+
+    private static readonly string[] Months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+    /// <summary>
+    /// nginx's and Apache's <c>dd/MMM/yyyy:HH:mm:ss ±hhmm</c> (or without the zone) read by hand, as the exact formats below
+    /// would read it; anything else (another spelling of the month, an offset out of range) is left to them.
+    /// </summary>
+    private static bool AccessLogTime(ReadOnlySpan<char> s, out DateTimeOffset value)
+    {
+        value = default;
+        if ((s.Length != 20 && s.Length != 26) || s[2] != '/' || s[6] != '/' || s[11] != ':' || s[14] != ':' || s[17] != ':'
+            || !TwoDigits(s, 0, out var day) || !TwoDigits(s, 7, out var century) || !TwoDigits(s, 9, out var yy)
+            || !TwoDigits(s, 12, out var hour) || !TwoDigits(s, 15, out var minute) || !TwoDigits(s, 18, out var second)
+            || MonthIndex(s.Slice(3, 3)) is var month && month < 0)
+        {
+            return false;
+        }
+
+        var year = (century * 100) + yy;
+        if (year is < 2 or > 9998 || day < 1 || day > DateTime.DaysInMonth(year, month + 1) || hour > 23 || minute > 59 || second > 59)
+        {
+            return false;
+        }
+
+        var offset = TimeSpan.Zero;
+        if (s.Length == 26)
+        {
+            if (s[20] != ' ' || s[21] is not ('+' or '-') || !TwoDigits(s, 22, out var oh) || !TwoDigits(s, 24, out var om) || om > 59 || (oh * 60) + om > 14 * 60)
+            {
+                return false;
+            }
+
+            offset = new TimeSpan(oh, om, 0) * (s[21] == '-' ? -1 : 1);
+        }
+
+        value = new DateTimeOffset(new DateTime(year, month + 1, day, hour, minute, second, DateTimeKind.Utc) - offset, TimeSpan.Zero);
+        return true;
+    }
+
+    private static int MonthIndex(ReadOnlySpan<char> name)
+    {
+        for (var i = 0; i < Months.Length; i++)
+        {
+            if (name.SequenceEqual(Months[i]))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static bool TwoDigits(ReadOnlySpan<char> s, int at, out int value)
+    {
+        value = ((s[at] - '0') * 10) + (s[at + 1] - '0');
+        return char.IsAsciiDigit(s[at]) && char.IsAsciiDigit(s[at + 1]);
     }
 
     /// <summary>Comma fractions become dots; <c>+0000</c> becomes <c>+00:00</c>; runs of spaces become one.</summary>

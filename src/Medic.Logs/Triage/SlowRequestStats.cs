@@ -25,7 +25,7 @@ public sealed class SlowRequestStats(int slowest)
         // a template's text is one string object while the template lasts: look it up by reference before hashing it
         if (record.Path is not null || !_byTemplate.TryGetValue(template, out var histogram))
         {
-            histogram = Route(record.Path is not null ? $"{record.Method ?? "-"} {PathNormaliser.Normalise(record.Path)}" : template);
+            histogram = Route(record.Path is not null ? $"{record.Method ?? "-"} {record.Route ?? PathNormaliser.Normalise(record.Path)}" : template);
             if (record.Path is null)
             {
                 if (_byTemplate.Count >= MaxRoutes * 4)

@@ -126,6 +126,63 @@ public sealed class FastPathEquivalenceTests
     }
 
     [Fact]
+    public void Access_log_times_read_as_the_exact_formats_read_them()
+    {
+        var random = new Random(13);
+        string[] months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "jan", "JAN", "Foo"];
+        var read = 0;
+        for (var n = 0; n < Lines * 2; n++)
+        {
+            var zone = random.Next(6) switch
+            {
+                0 => "",
+                1 => " +0000",
+                2 => $" {(random.Next(2) == 0 ? '+' : '-')}{random.Next(16):D2}{random.Next(62):D2}",
+                3 => " -0700",
+                4 => " +0530",
+                _ => $" +{random.Next(100):D2}{random.Next(100):D2}",
+            };
+            var text = $"{random.Next(0, 33):D2}/{months[random.Next(months.Length)]}/{random.Next(2, 10):D1}{random.Next(1000):D3}:{random.Next(25):D2}:{random.Next(61):D2}:{random.Next(61):D2}{zone}";
+            var fast = TimestampValue.Parse(text);
+            var legacy = LegacyTimestampValue.Parse(text);
+            fast.ShouldBe(legacy, text);
+            fast?.Offset.ShouldBe(legacy!.Value.Offset, text);
+            read += fast is null ? 0 : 1;
+        }
+
+        read.ShouldBeGreaterThan(Lines / 2);
+    }
+
+    [Fact]
+    public void Access_lines_read_as_the_regex_and_split_based_parser_read_them()
+    {
+        var random = new Random(14);
+        string[] paths = ["/", "/api/v1/jobs/8131", "/api/v1/executions/1291/logs", "/static/app.js?v=12", "/u/3f2a9c1e-77aa-4b1c-9e0e-1a2b3c4d5e6f/x",
+            "/a//b/", "http://example.com/x/42", "https://example.com", "/deadbeefcafe1234/y#frag", "/x_1-2_3-4_5/z", "/%2F/12ab", "?only=query", ""];
+        string[] rests = ["", " 0.042 req-01200", " rt=0.120 urt=0.118 request_id=abc123", " \"-\" \"curl/8\" 1.5", " 12 req", " \"\" rid=x1y2z3",
+            " duration_ms=812 trace_id=t-9 user=alice", " uct=0.001 uht=0.002", " 0.5.6 abcdef1", " request_time=2.5", "  double  spaces  7.25"];
+        string[] methods = ["GET", "POST", "PUT", "DELETE", "HEAD", "PATCH", "OPTIONS", "PROPFIND", "get"];
+        var parser = new AccessLogParser();
+        var legacy = new LegacyAccessLogParser();
+        var accepted = 0;
+        for (var n = 0; n < Lines; n++)
+        {
+            var agent = random.Next(3) == 0 ? "" : $" \"{(random.Next(2) == 0 ? "-" : "https://ref.example/")}\" \"agent/{random.Next(9)}\"";
+            var line = $"10.0.{random.Next(256)}.{random.Next(256)} - {(random.Next(4) == 0 ? "bob" : "-")} [{random.Next(1, 29):D2}/Mar/2024:{random.Next(24):D2}:{random.Next(60):D2}:{random.Next(60):D2} +0{random.Next(3)}00] \"{methods[random.Next(methods.Length)]} {paths[random.Next(paths.Length)]} HTTP/1.1\" {random.Next(100, 600)} {(random.Next(5) == 0 ? "-" : random.Next(99999).ToString(CultureInfo.InvariantCulture))}{agent}{rests[random.Next(rests.Length)]}";
+            if (Same(parser, legacy, line))
+            {
+                accepted++;
+            }
+        }
+
+        accepted.ShouldBeGreaterThan(Lines / 2);
+        foreach (var path in paths.Concat(["/1/2/3", "/a", "abc", "/12345678-aaaa", "/aaaaaaaa1", "/v1.2/3", "///"]))
+        {
+            PathNormaliser.Normalise(path).ShouldBe(LegacyPathNormaliser.Normalise(path), path);
+        }
+    }
+
+    [Fact]
     public void The_miner_splits_tokens_on_exactly_its_space_characters()
     {
         for (var c = char.MinValue; c < char.MaxValue; c++)
