@@ -20,13 +20,21 @@ public sealed partial class SyslogParser : ILogLineParser
     [GeneratedRegex("""^(?:<(?<pri>\d{1,3})>)?(?<ts>[A-Z][a-z]{2} [ \d]\d \d{2}:\d{2}:\d{2}(?:\.\d+)?|\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:[.,]\d+)?(?:Z|[+-]\d{2}:?\d{2})) (?<host>\S+) (?<app>[^\s:\[]+)(?:\[(?<pid>\d+)\])?: ?(?<msg>.*)$""", RegexOptions.CultureInvariant)]
     private static partial Regex Bsd();
 
+    private static readonly TextLineParser Stamped = new();
+
+    // groups by number, per expression: a lookup by name hashes the name on every line
+    private static readonly Groups Rfc5424Groups = new(Rfc5424());
+    private static readonly Groups BsdGroups = new(Bsd());
+
     public bool TryParse(string line, LogRecord record)
     {
         ArgumentNullException.ThrowIfNull(line);
         ArgumentNullException.ThrowIfNull(record);
+        var groups = Rfc5424Groups;
         var m = line.StartsWith('<') ? Rfc5424().Match(line) : Match.Empty;
         if (!m.Success)
         {
+            groups = BsdGroups;
             m = Bsd().Match(line);
         }
 
@@ -35,10 +43,12 @@ public sealed partial class SyslogParser : ILogLineParser
             return false;
         }
 
-        var msg = m.Groups["msg"].Value;
+        var msg = m.Groups[groups.Msg].Value;
+        LogRecord? probe = null;
         foreach (var inner in Inner)
         {
-            var probe = new LogRecord { Source = record.Source, LineNumber = record.LineNumber, Line = msg };
+            // a parser that said no may have written to the probe: then the next one gets a new one
+            probe = probe is { IsBlank: true } ? probe : new LogRecord { Source = record.Source, LineNumber = record.LineNumber, Line = msg };
             if (inner.TryParse(msg, probe))
             {
                 Copy(probe, record);
@@ -46,10 +56,10 @@ public sealed partial class SyslogParser : ILogLineParser
             }
         }
 
-        if (record.Message.Length == 0)
+        if (!record.HasMessage)
         {
-            var stamped = new LogRecord { Source = record.Source, LineNumber = record.LineNumber, Line = msg };
-            if (new TextLineParser().TryParse(msg, stamped))
+            var stamped = probe is { IsBlank: true } ? probe : new LogRecord { Source = record.Source, LineNumber = record.LineNumber, Line = msg };
+            if (Stamped.TryParse(msg, stamped))
             {
                 Copy(stamped, record);
             }
@@ -59,14 +69,29 @@ public sealed partial class SyslogParser : ILogLineParser
             }
         }
 
-        record.Timestamp ??= TimestampValue.Parse(m.Groups["ts"].ValueSpan);
-        record.Component ??= m.Groups["app"].Value;
-        if (m.Groups["pri"].Success && record.Severity == LogSeverity.Unknown)
+        record.Timestamp ??= TimestampValue.Parse(m.Groups[groups.Ts].ValueSpan);
+        if (!record.HasComponent)
         {
-            record.Severity = Severities.FromNumber(int.Parse(m.Groups["pri"].ValueSpan, CultureInfo.InvariantCulture) % 8, syslog: true);
+            record.Component = m.Groups[groups.App].Value;
+        }
+
+        if (groups.Pri >= 0 && m.Groups[groups.Pri].Success && record.Severity == LogSeverity.Unknown)
+        {
+            record.Severity = Severities.FromNumber(int.Parse(m.Groups[groups.Pri].ValueSpan, CultureInfo.InvariantCulture) % 8, syslog: true);
         }
 
         return true;
+    }
+
+    private sealed class Groups(Regex regex)
+    {
+        public int Msg { get; } = regex.GroupNumberFromName("msg");
+
+        public int Ts { get; } = regex.GroupNumberFromName("ts");
+
+        public int App { get; } = regex.GroupNumberFromName("app");
+
+        public int Pri { get; } = regex.GroupNumberFromName("pri");
     }
 
     private static void Copy(LogRecord from, LogRecord to)

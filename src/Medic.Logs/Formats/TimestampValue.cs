@@ -50,6 +50,11 @@ public static class TimestampValue
 
         Span<char> buffer = stackalloc char[text.Length + 3];
         var s = Normalise(text, buffer);
+        if (SyslogTime(s, out var syslogTime))
+        {
+            return syslogTime;
+        }
+
         if (IsoTimestamp.TryParse(s, out var fast))
         {
             return fast;
@@ -143,6 +148,26 @@ public static class TimestampValue
         }
 
         value = new DateTimeOffset(new DateTime(year, month + 1, day, hour, minute, second, DateTimeKind.Utc) - offset, TimeSpan.Zero);
+        return true;
+    }
+
+    /// <summary>
+    /// Syslog's <c>MMM d HH:mm:ss</c> (spaces already collapsed) read by hand in <see cref="ReferenceYear"/>, as the exact
+    /// formats below would read it; a fraction, another spelling of the month or 29 February is left to them.
+    /// </summary>
+    private static bool SyslogTime(ReadOnlySpan<char> s, out DateTimeOffset value)
+    {
+        value = default;
+        var day = s.Length == 15 && s[3] == ' ' && TwoDigits(s, 4, out var dd) ? dd : s.Length == 14 && s[3] == ' ' && char.IsAsciiDigit(s[4]) ? s[4] - '0' : -1;
+        var at = s.Length - 9;
+        if (day < 1 || s[at] != ' ' || s[at + 3] != ':' || s[at + 6] != ':' || MonthIndex(s[..3]) is var month && month < 0
+            || !TwoDigits(s, at + 1, out var hour) || !TwoDigits(s, at + 4, out var minute) || !TwoDigits(s, at + 7, out var second)
+            || hour > 23 || minute > 59 || second > 59 || day > DateTime.DaysInMonth(2001, month + 1))
+        {
+            return false;
+        }
+
+        value = new DateTimeOffset(new DateTime(ReferenceYear, month + 1, day, hour, minute, second, DateTimeKind.Utc));
         return true;
     }
 

@@ -183,6 +183,32 @@ public sealed class FastPathEquivalenceTests
     }
 
     [Fact]
+    public void Syslog_times_and_lines_read_as_before()
+    {
+        var random = new Random(15);
+        string[] months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "feb", "Xyz"];
+        string[] messages = ["time=2024-01-15T10:00:04.000Z level=info msg=\"entity state synced\" duration=1ms", "{\"level\":\"error\",\"msg\":\"boom\"}",
+            "pma-backend.service: Main process exited, code=exited, status=1/FAILURE", "2024-01-15 10:00:00,001 WARN worker: slow", "ERROR db: locked", "", "[x] y: z"];
+        var parser = new SyslogParser();
+        var legacy = new LegacySyslogParser();
+        var read = 0;
+        for (var n = 0; n < Lines; n++)
+        {
+            var day = random.Next(0, 33);
+            var stamp = $"{months[random.Next(months.Length)]} {(day < 10 && random.Next(2) == 0 ? " " + day : day.ToString("D2", CultureInfo.InvariantCulture))} {random.Next(25):D2}:{random.Next(61):D2}:{random.Next(61):D2}{(random.Next(8) == 0 ? ".123" : "")}";
+            var fast = TimestampValue.Parse(stamp);
+            fast.ShouldBe(LegacyTimestampValue.Parse(stamp), stamp);
+            read += fast is null ? 0 : 1;
+            var pri = random.Next(3) == 0 ? $"<{random.Next(192)}>" : "";
+            var line = $"{pri}{stamp} host-{random.Next(9)} app{(random.Next(2) == 0 ? $"[{random.Next(999)}]" : "")}: {messages[random.Next(messages.Length)]}";
+            Same(parser, legacy, line);
+        }
+
+        read.ShouldBeGreaterThan(Lines / 3);
+        Same(parser, legacy, "<165>1 2003-10-11T22:14:15.003Z mymachine evntslog - ID47 [exampleSDID@32473 iut=\"3\"] An application event log entry");
+    }
+
+    [Fact]
     public void The_miner_splits_tokens_on_exactly_its_space_characters()
     {
         for (var c = char.MinValue; c < char.MaxValue; c++)
