@@ -21,31 +21,36 @@ public static class LogTriage
         open ??= path => new LogFileReader(path, lineFormat);
         foreach (var path in baseline)
         {
-            var reader = open(path);
-            long lines = 0;
-            foreach (var record in reader.Records(reuse: true))
-            {
-                analyzer.AddBaseline(record);
-                lines++;
-                onLine?.Invoke(path, record.Line.Length);
-            }
-
-            analyzer.AddSource(path, reader.FormatName ?? "plain", lines, baseline: true);
+            Read(path, isBaseline: true);
         }
 
         foreach (var path in files)
         {
-            var reader = open(path);
-            var before = analyzer.Lines;
-            foreach (var record in reader.Records(reuse: true))
-            {
-                analyzer.Add(record);
-                onLine?.Invoke(path, record.Line.Length);
-            }
-
-            analyzer.AddSource(path, reader.FormatName ?? "plain", analyzer.Lines - before, baseline: false);
+            Read(path, isBaseline: false);
         }
 
         return analyzer;
+
+        void Read(string path, bool isBaseline)
+        {
+            var reader = open(path);
+            long lines = 0;
+            foreach (var record in reader.Records(reuse: true))
+            {
+                if (isBaseline)
+                {
+                    analyzer.AddBaseline(record);
+                }
+                else
+                {
+                    analyzer.Add(record);
+                }
+
+                lines++;
+                onLine?.Invoke(path, record.Line.Length);
+            }
+
+            analyzer.AddSource(path, reader.FormatName ?? "plain", lines, isBaseline);
+        }
     }
 }
