@@ -221,12 +221,13 @@ public sealed class PmaScenarios : IAsyncLifetime
         using var dropped = await SilentListener.BlackholedAsync(TestContext.Current.CancellationToken);
         var env = Env(await WalDatabaseAsync());
         env["PMA_API_URL"] = $"http://127.0.0.1:{dropped.Port}";
-        env["PMA_API_TIMEOUT"] = "2s"; // the probe keeps a tenth (≤ 250 ms) of this to report the address itself
+        env["PMA_API_TIMEOUT"] = "1s"; // whether the probe's deadline or the engine's ends the connect, the address stays
 
         var run = await DiagnoseAsync(env);
 
         run.Causes()[0].ShouldBe("pma.cannot-connect-api/firewall", run.Stdout);
         run.FirstExplanation().ShouldContain($"A TCP connection to 127.0.0.1:{dropped.Port} got no answer: no answer from 127.0.0.1:{dropped.Port} within");
+        run.FirstExplanation().ShouldNotContain("null");
         run.Findings()[0].Related.ShouldBe(["http.unhealthy/unreachable"]);
     }
 
