@@ -189,18 +189,4 @@ public sealed class TcpConnectProbeTests
         _probe.Parameters.ShouldNotContain(p => p.Required);
     }
 
-    /// <summary>Runs a probe with a longer timeout than the engine gives it, as if its own deadline were late.</summary>
-    private sealed class LongerDeadline(IProbe inner, TimeSpan timeout) : IProbe
-    {
-        public string Name => inner.Name;
-
-        public string Description => inner.Description;
-
-        public IReadOnlyList<string> Kinds => inner.Kinds;
-
-        public IReadOnlyList<ProbeParameter> Parameters => inner.Parameters;
-
-        public Task<ProbeResult> RunAsync(ProbeContext context, CancellationToken cancellationToken = default) =>
-            inner.RunAsync(context with { Timeout = timeout }, cancellationToken);
-    }
 }
