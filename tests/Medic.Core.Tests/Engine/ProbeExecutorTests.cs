@@ -62,15 +62,8 @@ public sealed class ProbeExecutorTests
         var time = new FakeTimeProvider();
         var never = new TaskCompletionSource<ProbeResult>();
         var stuck = new TestProbe("t.stuck", (_, _) => never.Task);
-        var counter = new StartCounter();
-        var invocation = Invoke(stuck, Component("svc"), TimeSpan.FromSeconds(2));
+        var o = await RunOneAsync(time, Invoke(stuck, Component("svc"), TimeSpan.FromSeconds(2)), TimeSpan.FromSeconds(2));
 
-        var run = new ProbeExecutor(time).RunAsync([invocation], new DiagnoseOptions(), counter, Ct);
-        await counter.WhenStarted(1).WaitAsync(TimeSpan.FromSeconds(10), Ct);
-        time.Advance(TimeSpan.FromSeconds(2));
-        var results = await run.WaitAsync(TimeSpan.FromSeconds(10), Ct);
-
-        var o = results[invocation.Key];
         o.Status.ShouldBe(ObservationStatus.Timeout);
         o.Error!.Kind.ShouldBe(ErrorKinds.Timeout);
         o.Error.Message.ShouldBe("no answer within 2s");
@@ -90,13 +83,7 @@ public sealed class ProbeExecutorTests
             data["changed_after_reporting"] = true;
             return never.Task;
         });
-        var counter = new StartCounter();
-        var invocation = Invoke(stuck, Component("svc"), TimeSpan.FromSeconds(1));
-
-        var run = new ProbeExecutor(time).RunAsync([invocation], new DiagnoseOptions(), counter, Ct);
-        await counter.WhenStarted(1).WaitAsync(TimeSpan.FromSeconds(10), Ct);
-        time.Advance(TimeSpan.FromSeconds(1));
-        var o = (await run.WaitAsync(TimeSpan.FromSeconds(10), Ct))[invocation.Key];
+        var o = await RunOneAsync(time, Invoke(stuck, Component("svc"), TimeSpan.FromSeconds(1)), TimeSpan.FromSeconds(1));
 
         o.Status.ShouldBe(ObservationStatus.Timeout);
         o.Error!.Message.ShouldBe("no answer from 10.0.0.7:3001 within 1s");
@@ -113,13 +100,7 @@ public sealed class ProbeExecutorTests
             await Task.Delay(Timeout.Infinite, ct);
             return ProbeResult.Ok(null);
         });
-        var counter = new StartCounter();
-        var invocation = Invoke(hang, Component("svc"), TimeSpan.FromMinutes(5));
-
-        var run = new ProbeExecutor(time).RunAsync([invocation], new DiagnoseOptions { Deadline = TimeSpan.FromSeconds(10) }, counter, Ct);
-        await counter.WhenStarted(1).WaitAsync(TimeSpan.FromSeconds(10), Ct);
-        time.Advance(TimeSpan.FromSeconds(10));
-        var o = (await run.WaitAsync(TimeSpan.FromSeconds(10), Ct))[invocation.Key];
+        var o = await RunOneAsync(time, Invoke(hang, Component("svc"), TimeSpan.FromMinutes(5)), TimeSpan.FromSeconds(10), new DiagnoseOptions { Deadline = TimeSpan.FromSeconds(10) });
 
         o.Status.ShouldBe(ObservationStatus.Timeout);
         o.Error!.Message.ShouldBe("stopped at the overall deadline waiting for http://svc:8080/health");
@@ -145,13 +126,7 @@ public sealed class ProbeExecutorTests
 
             return ProbeResult.Fail(ErrorKinds.Timeout, "its own words", new JsonObject { ["host"] = "10.0.0.7", ["attempts"] = 1 });
         });
-        var counter = new StartCounter();
-        var invocation = Invoke(polite, Component("svc"), TimeSpan.FromSeconds(1));
-
-        var run = new ProbeExecutor(time).RunAsync([invocation], new DiagnoseOptions(), counter, Ct);
-        await counter.WhenStarted(1).WaitAsync(TimeSpan.FromSeconds(10), Ct);
-        time.Advance(TimeSpan.FromMilliseconds(900));
-        var o = (await run.WaitAsync(TimeSpan.FromSeconds(10), Ct))[invocation.Key];
+        var o = await RunOneAsync(time, Invoke(polite, Component("svc"), TimeSpan.FromSeconds(1)), TimeSpan.FromMilliseconds(900));
 
         o.Status.ShouldBe(ObservationStatus.Timeout);
         o.Error!.Message.ShouldBe("its own words");
@@ -221,5 +196,15 @@ public sealed class ProbeExecutorTests
 
         results[invocation.Key].Status.ShouldBe(ObservationStatus.Error);
         results[invocation.Key].Error!.Kind.ShouldBe("connection_refused");
+    }
+
+    /// <summary>Runs one invocation, moves the fake clock on by <paramref name="advance"/> once it started, and returns its observation.</summary>
+    private static async Task<Observation> RunOneAsync(FakeTimeProvider time, ProbeInvocation invocation, TimeSpan advance, DiagnoseOptions? options = null)
+    {
+        var counter = new StartCounter();
+        var run = new ProbeExecutor(time).RunAsync([invocation], options ?? new DiagnoseOptions(), counter, Ct);
+        await counter.WhenStarted(1).WaitAsync(TimeSpan.FromSeconds(10), Ct);
+        time.Advance(advance);
+        return (await run.WaitAsync(TimeSpan.FromSeconds(10), Ct))[invocation.Key];
     }
 }

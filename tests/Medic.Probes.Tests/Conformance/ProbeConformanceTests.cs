@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Medic.Core.Engine;
 using Medic.Core.Model;
 using Medic.Core.Probing;
+using Medic.Core.Systems;
 using Medic.Probes.Tests.NetSupport;
 using Medic.Probes.Tests.Support;
 using Shouldly;
@@ -85,7 +86,7 @@ public sealed class ProbeConformanceTests : IDisposable
     {
         var (probe, target) = Row(name);
         using var silent = await OpenSilentAsync(target);
-        var component = target.Silent!(new TargetPlace(_folder.Path, silent.Port));
+        var component = SilentComponent(target, silent);
         var clock = Stopwatch.StartNew();
 
         // No token: the probe must honour ProbeContext.Timeout on its own, not rely on the engine.
@@ -102,7 +103,7 @@ public sealed class ProbeConformanceTests : IDisposable
     {
         var (probe, target) = Row(name);
         using var silent = await OpenSilentAsync(target);
-        var component = target.Silent!(new TargetPlace(_folder.Path, silent.Port));
+        var component = SilentComponent(target, silent);
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(Ct);
         cts.CancelAfter(TimeSpan.FromMilliseconds(200));
         var clock = Stopwatch.StartNew();
@@ -119,7 +120,7 @@ public sealed class ProbeConformanceTests : IDisposable
     {
         var (probe, target) = Row(name);
         using var silent = await OpenSilentAsync(target);
-        var component = target.Silent!(new TargetPlace(_folder.Path, silent.Port));
+        var component = SilentComponent(target, silent);
         // The probe is given five minutes and the engine waits 300 ms, so the engine's timeout always comes first.
         var late = new LongerDeadline(probe, TimeSpan.FromMinutes(5));
         var invocation = new ProbeInvocation(late, component, target.FreshArgs(), TimeSpan.FromMilliseconds(300));
@@ -135,6 +136,9 @@ public sealed class ProbeConformanceTests : IDisposable
 
     private static (IProbe Probe, ConformanceTarget Target) Row(string name) =>
         (BuiltInProbes.Registry().Find(name).ShouldNotBeNull(), ConformanceTargets.Table[name]);
+
+    private Component SilentComponent(ConformanceTarget target, SilentListener silent) =>
+        target.Silent!(new TargetPlace(_folder.Path, silent.Port));
 
     private static Task<SilentListener> OpenSilentAsync(ConformanceTarget target) =>
         target.Blackholed ? SilentListener.BlackholedAsync(Ct) : Task.FromResult(SilentListener.Accepting());

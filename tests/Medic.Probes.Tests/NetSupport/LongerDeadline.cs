@@ -6,16 +6,8 @@ namespace Medic.Probes.Tests.NetSupport;
 /// Runs a probe with a longer timeout than the engine gives it, as if its own deadline came late: the engine's
 /// timeout then always ends it first, the race a loaded machine can produce at any timeout.
 /// </summary>
-internal sealed class LongerDeadline(IProbe inner, TimeSpan timeout) : IProbe
+internal sealed class LongerDeadline(IProbe inner, TimeSpan timeout) : DelegatingProbe(inner)
 {
-    public string Name => inner.Name;
-
-    public string Description => inner.Description;
-
-    public IReadOnlyList<string> Kinds => inner.Kinds;
-
-    public IReadOnlyList<ProbeParameter> Parameters => inner.Parameters;
-
-    public Task<ProbeResult> RunAsync(ProbeContext context, CancellationToken cancellationToken = default) =>
-        inner.RunAsync(context with { Timeout = timeout }, cancellationToken);
+    public override Task<ProbeResult> RunAsync(ProbeContext context, CancellationToken cancellationToken = default) =>
+        Inner.RunAsync(context with { Timeout = timeout }, cancellationToken);
 }
