@@ -42,7 +42,7 @@ public static class ProbeRunner
         }
         catch (OperationCanceledException)
         {
-            result = Stopped(context, t => $"the probe gave up waiting{From(t)}");
+            result = Stopped(context, t => t is null ? "the probe gave up waiting" : $"the probe gave up waiting for {t.Display}");
         }
         catch (Exception e)
         {
