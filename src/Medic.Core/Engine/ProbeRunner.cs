@@ -3,7 +3,11 @@ using Medic.Core.Probing;
 
 namespace Medic.Core.Engine;
 
-/// <summary>Runs one probe and turns every outcome (data, classified failure, timeout, crash) into an observation.</summary>
+/// <summary>
+/// Runs one probe and turns every outcome (data, classified failure, timeout, crash) into an observation. When the
+/// engine's timeout (or the run's deadline) ends a probe before it reports, the observation still carries the
+/// target the probe reported (<see cref="ProbeContext.ReportTarget"/>): its data, and its name in the message.
+/// </summary>
 public static class ProbeRunner
 {
     public static async Task<Observation> RunAsync(ProbeInvocation invocation, TimeProvider time, CancellationToken runToken)
@@ -22,32 +26,26 @@ public static class ProbeRunner
             task = Task.FromException<ProbeResult>(e);
         }
 
-        ObservationStatus status;
         ProbeResult result;
         try
         {
             // WaitAsync ends at the timeout even if the probe ignores its token.
             result = await task.WaitAsync(invocation.Timeout, time, runToken).ConfigureAwait(false);
-            status = result.Error is null ? ObservationStatus.Ok : ObservationStatus.Error;
         }
         catch (TimeoutException)
         {
-            status = ObservationStatus.Timeout;
-            result = ProbeResult.Fail(ErrorKinds.Timeout, $"no answer within {Quantities.FormatDuration(invocation.Timeout)}");
+            result = OwnResult(task) ?? Stopped(context, t => $"no answer{From(t)} within {Quantities.FormatDuration(invocation.Timeout)}");
         }
         catch (OperationCanceledException) when (runToken.IsCancellationRequested)
         {
-            status = ObservationStatus.Timeout;
-            result = ProbeResult.Fail(ErrorKinds.Timeout, "stopped at the overall deadline");
+            result = OwnResult(task) ?? Stopped(context, t => t is null ? "stopped at the overall deadline" : $"stopped at the overall deadline waiting for {t.Display}");
         }
         catch (OperationCanceledException)
         {
-            status = ObservationStatus.Timeout;
-            result = ProbeResult.Fail(ErrorKinds.Timeout, "the probe gave up waiting");
+            result = Stopped(context, t => t is null ? "the probe gave up waiting" : $"the probe gave up waiting for {t.Display}");
         }
         catch (Exception e)
         {
-            status = ObservationStatus.Error;
             result = ProbeResult.Fail(ErrorKinds.Internal, $"probe failed unexpectedly: {e.GetType().Name}: {e.Message}");
         }
         finally
@@ -58,12 +56,26 @@ public static class ProbeRunner
         // A probe abandoned at its timeout may fault later; observe that so it is not an unobserved exception.
         _ = task.ContinueWith(static t => _ = t.Exception, TaskScheduler.Default);
         var elapsed = time.GetElapsedTime(t0);
-        if (result.Error?.Kind == ErrorKinds.Timeout && status == ObservationStatus.Error)
+        var status = result.Error switch
         {
-            status = ObservationStatus.Timeout;
-        }
+            null => ObservationStatus.Ok,
+            { Kind: ErrorKinds.Timeout } => ObservationStatus.Timeout,
+            _ => ObservationStatus.Error,
+        };
 
         return new Observation(invocation.Probe.Name, invocation.Component.Name, invocation.Args, started,
             Math.Round(elapsed.TotalMilliseconds, 1), status, result.Data, result.Error);
     }
+
+    /// <summary>The probe's own result when it finished in the same instant the engine stopped waiting.</summary>
+    private static ProbeResult? OwnResult(Task<ProbeResult> task) => task.IsCompletedSuccessfully ? task.Result : null;
+
+    /// <summary>A timeout that names the probe's reported target ("no answer from 127.0.0.1:3001 within 1s") and carries its data.</summary>
+    private static ProbeResult Stopped(ProbeContext context, Func<ProbeTarget?, string> message)
+    {
+        var target = context.Target;
+        return ProbeResult.Fail(ErrorKinds.Timeout, message(target), target?.Data.DeepClone());
+    }
+
+    private static string From(ProbeTarget? target) => target is null ? "" : $" from {target.Display}";
 }

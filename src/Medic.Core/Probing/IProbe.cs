@@ -5,6 +5,8 @@ namespace Medic.Core.Probing;
 /// A probe never changes what it looks at. A target's failure is data: return <see cref="ProbeResult.Fail"/>
 /// with a classified kind rather than throw. Throw only on misuse, and let cancellation through.
 /// The engine enforces the timeout; a probe should still honour the token so it frees its connection promptly.
+/// A probe that waits on a target calls <see cref="ProbeContext.ReportTarget"/> first, so that an engine timeout
+/// still yields an observation naming the target and carrying what the probe knew.
 /// </summary>
 public interface IProbe
 {

@@ -6,6 +6,23 @@ namespace Medic.Core.Probing;
 /// <summary>Everything a probe may use: the component it examines, its arguments, its time budget and the clock.</summary>
 public sealed record ProbeContext(Component Component, JsonObject Args, TimeSpan Timeout, TimeProvider Time)
 {
+    // Shared by copies made with `with`, so a probe that hands a changed context to another still reports here.
+    private readonly TargetSlot _target = new();
+
+    /// <summary>The target the probe last reported with <see cref="ReportTarget"/>, or null.</summary>
+    public ProbeTarget? Target => Volatile.Read(ref _target.Value);
+
+    /// <summary>
+    /// Tells the engine what the probe aims at and what it knows so far (a copy is kept, so the probe may go on
+    /// changing <paramref name="data"/>). Call it before the first wait on the target: should the engine's timeout
+    /// end the probe first, the observation still names the target and carries this data.
+    /// </summary>
+    public void ReportTarget(string display, JsonObject data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        Volatile.Write(ref _target.Value, new ProbeTarget(display, (JsonObject)data.DeepClone()));
+    }
+
     public string? GetString(string name) =>
         Args[name] is JsonValue v && v.TryGetValue<string>(out var s) ? s : Args[name]?.ToString();
 
@@ -39,4 +56,9 @@ public sealed record ProbeContext(Component Component, JsonObject Args, TimeSpan
     /// <summary>Paths from the argument or the setting, resolved against the system file's folder, without blanks or repeats.</summary>
     public List<string> GetPaths(string name) =>
         [.. GetStringsOrSetting(name).Where(p => p.Length > 0).Select(Component.ResolvePath).Distinct(StringComparer.Ordinal)];
+
+    private sealed class TargetSlot
+    {
+        public ProbeTarget? Value;
+    }
 }

@@ -39,6 +39,7 @@ public sealed class HttpGetProbe : IProbe
         }
 
         var data = new JsonObject { ["url"] = target.DisplayUrl };
+        context.ReportTarget(target.DisplayUrl, data);
         using var deadline = new CancellationTokenSource(ProbeDeadline.Budget(context.Timeout), context.Time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         var started = context.Time.GetTimestamp();

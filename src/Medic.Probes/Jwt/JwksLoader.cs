@@ -34,6 +34,21 @@ internal static class JwksLoader
         return Read(path);
     }
 
+    /// <summary>
+    /// What a JWKS URL that never answered yields (as <see cref="FetchAsync"/> reports it at its deadline), or null for a
+    /// file, which has no network wait.
+    /// </summary>
+    public static JwksDocument? Unanswered(string jwks, TimeSpan timeout)
+    {
+        if (!Uri.TryCreate(jwks, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        {
+            return null;
+        }
+
+        var location = HttpTarget.Display(uri);
+        return new JwksDocument("url", location, [], new JwksError(ErrorKinds.Timeout, $"no answer from {location} within {Quantities.FormatDuration(timeout)}"));
+    }
+
     private static async Task<JwksDocument> FetchAsync(Uri uri, TimeSpan timeout, TimeProvider time, CancellationToken cancellationToken)
     {
         var location = HttpTarget.Display(uri);

@@ -74,6 +74,13 @@ public sealed class JwtInspectProbe : IProbe
             return (SignatureCheck.NotChecked("jwks", $"{alg} is verified with a JWKS and the component names none"), null, null);
         }
 
+        if (JwksLoader.Unanswered(settings.Jwks, context.Timeout) is { } unanswered)
+        {
+            // Should the engine stop the probe during the fetch, the token is still reported, with the JWKS unanswered.
+            var pending = JwtSignature.WithJwks(token, alg, unanswered, out var pendingKid);
+            context.ReportTarget(unanswered.Location, JwtInspection.Build(settings, token, pending, unanswered, pendingKid, context.Time.GetUtcNow()));
+        }
+
         var jwks = await JwksLoader.LoadAsync(settings.Jwks, context.Component.ResolvePath, context.Timeout, context.Time, cancellationToken)
             .ConfigureAwait(false);
         var check = JwtSignature.WithJwks(token, alg, jwks, out var kidFound);

@@ -49,6 +49,7 @@ public sealed class NatsConnectProbe : IProbe
             data["tls_insecure"] = true;
         }
 
+        context.ReportTarget(target.DisplayUrl, data);
         var run = new Run(target, data, context.Time);
         using var deadline = new CancellationTokenSource(ProbeDeadline.Budget(context.Timeout), context.Time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);

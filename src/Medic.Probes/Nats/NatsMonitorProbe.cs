@@ -45,6 +45,7 @@ internal abstract class NatsMonitorProbe : IProbe
         }
 
         var data = new JsonObject { ["monitor"] = HttpTarget.Display(monitor) };
+        context.ReportTarget(HttpTarget.Display(monitor), data);
         using var client = new NatsMonitorClient(monitor, target.TlsInsecure);
         using var deadline = new CancellationTokenSource(ProbeDeadline.Budget(context.Timeout), context.Time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);

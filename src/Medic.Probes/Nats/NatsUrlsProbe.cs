@@ -59,6 +59,7 @@ public sealed class NatsUrlsProbe : IProbe
         }
 
         var entries = Entries(ConfigKeys.Find(parsed.Root, key));
+        context.ReportTarget($"the NATS URLs in {path}", new JsonObject { ["path"] = path, ["key"] = key, ["count"] = Math.Min(entries.Count, MaxUrls) });
         using var deadline = new CancellationTokenSource(ProbeDeadline.Budget(context.Timeout), context.Time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         var checks = entries.Take(MaxUrls).Select((entry, i) => NatsUrlCheck.RunAsync(entry, i + 1, context.Time, linked.Token));

@@ -42,6 +42,7 @@ public sealed class NginxStatusProbe : IProbe
         }
 
         var data = new JsonObject { ["url"] = target.DisplayUrl };
+        context.ReportTarget(target.DisplayUrl, data);
         using var deadline = new CancellationTokenSource(ProbeDeadline.Budget(context.Timeout), context.Time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         var started = context.Time.GetTimestamp();

@@ -64,6 +64,7 @@ public sealed class NginxUpstreamsProbe : IProbe
         data["syntax_ok"] = config.SyntaxOk;
         var backends = NginxBackends.Of(config);
         var servers = backends.SelectMany(b => b.Servers).Where(s => !s.Down).DistinctBy(s => s.Address).Take(MaxServers).ToList();
+        context.ReportTarget($"the upstream servers of {path}", data);
         var results = await Task.WhenAll(servers.Select(s => ConnectAsync(s, context.Time, linked.Token))).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
         var outcome = servers.Zip(results).ToDictionary(p => p.First.Address, p => p.Second, StringComparer.Ordinal);

@@ -20,6 +20,7 @@ internal static partial class PostgresProbe
         {
             settings = PostgresSession.Settings(context);
             target = PostgresTarget.From(settings);
+            context.ReportTarget(target.Endpoint, target.ToJson());
             await using var session = await PostgresSession.OpenAsync(context, settings, cancellationToken).ConfigureAwait(false);
             return await observe(session, cancellationToken).ConfigureAwait(false);
         }

@@ -46,6 +46,7 @@ public sealed partial class PrometheusScrapeProbe : IProbe
         }
 
         var data = new JsonObject { ["url"] = uri.ToString() };
+        context.ReportTarget(uri.ToString(), data);
         var (body, failure) = await FetchAsync(uri, context, data, cancellationToken).ConfigureAwait(false);
         if (failure is not null)
         {

@@ -38,6 +38,7 @@ internal abstract class RedisProbe : IProbe
             data["tls_insecure"] = true;
         }
 
+        context.ReportTarget(target.Address, data);
         var trace = new RedisTrace();
         using var budget = Budget(context);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budget.Token);

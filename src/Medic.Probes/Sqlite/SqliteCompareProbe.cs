@@ -1,8 +1,6 @@
 using System.Text.Json.Nodes;
-using Medic.Core.Model;
 using Medic.Core.Probing;
 using Medic.Probes.Config;
-using Microsoft.Data.Sqlite;
 
 namespace Medic.Probes.Sqlite;
 
@@ -33,12 +31,11 @@ public sealed class SqliteCompareProbe : IProbe
 
     private static ProbeResult Run(ProbeContext context, CancellationToken cancellationToken)
     {
-        if (context.Component.GetString("path") is not { Length: > 0 } setting)
+        if (SqliteFileReader.PathOf(context, out var invalid) is not { } path)
         {
-            return ProbeResult.Fail(ErrorKinds.InvalidArgument, "the component has no path");
+            return invalid!;
         }
 
-        var path = context.Component.ResolvePath(setting);
         var exclude = context.GetStrings("exclude").Where(p => p.Length > 0).ToList();
         var peers = context.GetPaths("peers")
             .SelectMany(p => PathGlob.HasWildcards(p) ? PathGlob.Expand(p).Where(IsDatabaseName) : [p])
@@ -82,28 +79,8 @@ public sealed class SqliteCompareProbe : IProbe
     }
 
     private static (IReadOnlyDictionary<string, SqliteTableShape>? Tables, ProbeResult? Failure) Read(
-        string path, IReadOnlyList<string> exclude, TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        SqliteDatabaseFile.Gate.Wait(cancellationToken);
-        try
-        {
-            var (file, failure) = SqliteDatabaseFile.Inspect(path);
-            if (failure is not null)
-            {
-                return (null, failure);
-            }
-
-            return (SqliteReadSession.Run(file!, timeout, s => SqliteTableShape.Read(s, exclude, cancellationToken)), null);
-        }
-        catch (SqliteException e)
-        {
-            return (null, ProbeResult.Fail(SqliteErrors.Kind(e), $"{path}: {e.Message}", new JsonObject { ["path"] = path, ["exists"] = true }));
-        }
-        finally
-        {
-            SqliteDatabaseFile.Gate.Release();
-        }
-    }
+        string path, IReadOnlyList<string> exclude, TimeSpan timeout, CancellationToken cancellationToken) =>
+        SqliteFileReader.Read(path, timeout, s => SqliteTableShape.Read(s, exclude, cancellationToken), e => $"{path}: {e.Message}", cancellationToken);
 
     private static bool IsDatabaseName(string path) =>
         !path.EndsWith("-wal", StringComparison.Ordinal) && !path.EndsWith("-shm", StringComparison.Ordinal)

@@ -27,12 +27,11 @@ public sealed class SqliteLocksProbe : IProbe
 
     private static ProbeResult Run(ProbeContext context, CancellationToken cancellationToken)
     {
-        if (context.Component.GetString("path") is not { Length: > 0 } setting)
+        if (SqliteFileReader.PathOf(context, out var invalid) is not { } path)
         {
-            return ProbeResult.Fail(ErrorKinds.InvalidArgument, "the component has no path");
+            return invalid!;
         }
 
-        var path = context.Component.ResolvePath(setting);
         if (Native.Stat(path, followLinks: true, out var errno) is not { } db)
         {
             return errno == Native.AccessDenied

@@ -38,12 +38,11 @@ public sealed class SqlitePragmaProbe : IProbe
             return ProbeResult.Fail(ErrorKinds.InvalidArgument, $"check must be none, quick or full, not '{check}'");
         }
 
-        if (context.Component.GetString("path") is not { Length: > 0 } setting)
+        if (SqliteFileReader.PathOf(context, out var invalid) is not { } path)
         {
-            return ProbeResult.Fail(ErrorKinds.InvalidArgument, "the component has no path");
+            return invalid!;
         }
 
-        var path = context.Component.ResolvePath(setting);
         SqliteDatabaseFile.Gate.Wait(cancellationToken);
         try
         {

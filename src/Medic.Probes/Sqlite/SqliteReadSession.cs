@@ -118,6 +118,10 @@ internal sealed class SqliteReadSession : IDisposable
         }
     }
 
+    /// <summary>The <c>PRAGMA table_info</c> rows of a table or view: cid, name, type, notnull, dflt_value, pk.</summary>
+    public List<string?[]> TableInfo(string table, CancellationToken cancellationToken) =>
+        Query($"PRAGMA table_info({Quote(table)})", cancellationToken);
+
     public string? Scalar(string sql, CancellationToken cancellationToken) =>
         Query(sql, cancellationToken, 1) is [var row, ..] && row.Length > 0 ? row[0] : null;
 

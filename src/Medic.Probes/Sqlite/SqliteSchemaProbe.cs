@@ -1,7 +1,5 @@
 using System.Text.Json.Nodes;
-using Medic.Core.Model;
 using Medic.Core.Probing;
-using Microsoft.Data.Sqlite;
 
 namespace Medic.Probes.Sqlite;
 
@@ -34,38 +32,22 @@ public sealed partial class SqliteSchemaProbe : IProbe
 
     private static ProbeResult Run(ProbeContext context, CancellationToken cancellationToken)
     {
-        if (context.Component.GetString("path") is not { Length: > 0 } setting)
+        if (SqliteFileReader.PathOf(context, out var invalid) is not { } path)
         {
-            return ProbeResult.Fail(ErrorKinds.InvalidArgument, "the component has no path");
+            return invalid!;
         }
 
-        var path = context.Component.ResolvePath(setting);
         var counted = context.GetStrings("tables").Where(t => t.Length > 0).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var checkForeignKeys = context.GetBool("foreign_key_check") == true;
-        SqliteDatabaseFile.Gate.Wait(cancellationToken);
-        try
+        var (data, failure) = SqliteFileReader.Read(
+            path, context.Timeout, s => Read(s, counted, checkForeignKeys, cancellationToken), e => e.Message, cancellationToken);
+        if (failure is not null)
         {
-            var (file, failure) = SqliteDatabaseFile.Inspect(path);
-            if (failure is not null)
-            {
-                return failure;
-            }
+            return failure;
+        }
 
-            try
-            {
-                var data = SqliteReadSession.Run(file!, context.Timeout, s => Read(s, counted, checkForeignKeys, cancellationToken));
-                data["path"] = path;
-                return ProbeResult.Ok(data);
-            }
-            catch (SqliteException e)
-            {
-                return ProbeResult.Fail(SqliteErrors.Kind(e), e.Message, new JsonObject { ["path"] = path, ["exists"] = true });
-            }
-        }
-        finally
-        {
-            SqliteDatabaseFile.Gate.Release();
-        }
+        data!["path"] = path;
+        return ProbeResult.Ok(data);
     }
 
     private static JsonObject Read(SqliteReadSession session, IReadOnlySet<string> counted, bool checkForeignKeys, CancellationToken cancellationToken)
@@ -161,6 +143,5 @@ public sealed partial class SqliteSchemaProbe : IProbe
     private static partial System.Text.RegularExpressions.Regex ColumnReference();
 
     private static JsonArray Columns(SqliteReadSession session, string table, CancellationToken cancellationToken) =>
-        new([.. session.Query($"PRAGMA table_info({SqliteReadSession.Quote(table)})", cancellationToken)
-            .Select(r => (JsonNode?)r[1])]);
+        new([.. session.TableInfo(table, cancellationToken).Select(r => (JsonNode?)r[1])]);
 }

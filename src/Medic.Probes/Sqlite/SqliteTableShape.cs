@@ -13,7 +13,7 @@ internal sealed record SqliteTableShape(string Name, IReadOnlyList<string> Colum
         var shapes = new Dictionary<string, SqliteTableShape>(StringComparer.OrdinalIgnoreCase);
         foreach (var name in tables.Select(r => r[0] ?? "").Where(n => !exclude.Any(p => n.StartsWith(p, StringComparison.OrdinalIgnoreCase))))
         {
-            var columns = session.Query($"PRAGMA table_info({SqliteReadSession.Quote(name)})", cancellationToken)
+            var columns = session.TableInfo(name, cancellationToken)
                 .Select(Describe)
                 .ToList();
             shapes[name] = new SqliteTableShape(name, columns);

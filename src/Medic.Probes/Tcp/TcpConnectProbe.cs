@@ -34,6 +34,7 @@ public sealed class TcpConnectProbe : IProbe
         }
 
         var data = new JsonObject { ["host"] = endpoint.Host, ["port"] = endpoint.Port, ["connected"] = false };
+        context.ReportTarget(endpoint.ToString(), data);
         var budget = ProbeDeadline.Budget(context.Timeout);
         using var deadline = new CancellationTokenSource(budget, context.Time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
@@ -51,6 +52,7 @@ public sealed class TcpConnectProbe : IProbe
             }
 
             data["addresses"] = new JsonArray([.. addresses.Select(a => JsonValue.Create(a.ToString()))]);
+            context.ReportTarget(endpoint.ToString(), data);
             if (addresses.Length == 0)
             {
                 return ProbeResult.Fail(ErrorKinds.Dns, $"{endpoint.Host}: name has no addresses", data);

@@ -49,6 +49,8 @@ public sealed class TlsInspectProbe : IProbe
             data["starttls"] = "postgres";
         }
 
+        context.ReportTarget(endpoint.Host.Contains(':', StringComparison.Ordinal) ? $"[{endpoint.Host}]:{endpoint.Port}" : $"{endpoint.Host}:{endpoint.Port}", data);
+
         X509Certificate2Collection? roots;
         try
         {

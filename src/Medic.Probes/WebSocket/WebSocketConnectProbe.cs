@@ -50,6 +50,7 @@ public sealed partial class WebSocketConnectProbe : IProbe
         }
 
         var data = new JsonObject { ["url"] = target.DisplayUrl, ["upgraded"] = false, ["token_sent"] = target.TokenPlacement };
+        context.ReportTarget(target.DisplayUrl, data);
         if (target.TlsInsecure && target.Secure)
         {
             data["tls_insecure"] = true;

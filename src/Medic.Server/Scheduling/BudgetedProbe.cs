@@ -3,16 +3,8 @@ using Medic.Core.Probing;
 namespace Medic.Server.Scheduling;
 
 /// <summary>A probe that runs within its target's budget (<see cref="ComponentBudgets"/>).</summary>
-internal sealed class BudgetedProbe(IProbe inner, ComponentBudgets budgets) : IProbe
+internal sealed class BudgetedProbe(IProbe inner, ComponentBudgets budgets) : DelegatingProbe(inner)
 {
-    public string Name => inner.Name;
-
-    public string Description => inner.Description;
-
-    public IReadOnlyList<string> Kinds => inner.Kinds;
-
-    public IReadOnlyList<ProbeParameter> Parameters => inner.Parameters;
-
-    public Task<ProbeResult> RunAsync(ProbeContext context, CancellationToken cancellationToken = default) =>
-        budgets.RunAsync(inner, context, cancellationToken);
+    public override Task<ProbeResult> RunAsync(ProbeContext context, CancellationToken cancellationToken = default) =>
+        budgets.RunAsync(Inner, context, cancellationToken);
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Medic.Core.Engine;
 using Medic.Core.Model;
 using Medic.Core.Probing;
@@ -61,18 +62,75 @@ public sealed class ProbeExecutorTests
         var time = new FakeTimeProvider();
         var never = new TaskCompletionSource<ProbeResult>();
         var stuck = new TestProbe("t.stuck", (_, _) => never.Task);
-        var counter = new StartCounter();
-        var invocation = Invoke(stuck, Component("svc"), TimeSpan.FromSeconds(2));
+        var o = await RunOneAsync(time, Invoke(stuck, Component("svc"), TimeSpan.FromSeconds(2)), TimeSpan.FromSeconds(2));
 
-        var run = new ProbeExecutor(time).RunAsync([invocation], new DiagnoseOptions(), counter, Ct);
-        await counter.WhenStarted(1).WaitAsync(TimeSpan.FromSeconds(10), Ct);
-        time.Advance(TimeSpan.FromSeconds(2));
-        var results = await run.WaitAsync(TimeSpan.FromSeconds(10), Ct);
-
-        var o = results[invocation.Key];
         o.Status.ShouldBe(ObservationStatus.Timeout);
         o.Error!.Kind.ShouldBe(ErrorKinds.Timeout);
         o.Error.Message.ShouldBe("no answer within 2s");
+    }
+
+    [Fact]
+    public async Task A_probe_stopped_at_the_engines_timeout_keeps_the_target_it_reported()
+    {
+        // The race the engine used to lose: its timeout ends the probe before the probe reports its own timeout.
+        // This probe never reports one, so the engine's timeout always wins here.
+        var time = new FakeTimeProvider();
+        var never = new TaskCompletionSource<ProbeResult>();
+        var stuck = new TestProbe("t.stuck", (ctx, _) =>
+        {
+            var data = new JsonObject { ["host"] = "10.0.0.7", ["port"] = 3001, ["connected"] = false };
+            ctx.ReportTarget("10.0.0.7:3001", data);
+            data["changed_after_reporting"] = true;
+            return never.Task;
+        });
+        var o = await RunOneAsync(time, Invoke(stuck, Component("svc"), TimeSpan.FromSeconds(1)), TimeSpan.FromSeconds(1));
+
+        o.Status.ShouldBe(ObservationStatus.Timeout);
+        o.Error!.Message.ShouldBe("no answer from 10.0.0.7:3001 within 1s");
+        o.Data!.ToJsonString().ShouldBe("""{"host":"10.0.0.7","port":3001,"connected":false}""");
+    }
+
+    [Fact]
+    public async Task A_probe_stopped_at_the_overall_deadline_keeps_the_target_it_reported()
+    {
+        var time = new FakeTimeProvider();
+        var hang = new TestProbe("t.hang", async (ctx, ct) =>
+        {
+            ctx.ReportTarget("http://svc:8080/health", new JsonObject { ["url"] = "http://svc:8080/health" });
+            await Task.Delay(Timeout.Infinite, ct);
+            return ProbeResult.Ok(null);
+        });
+        var o = await RunOneAsync(time, Invoke(hang, Component("svc"), TimeSpan.FromMinutes(5)), TimeSpan.FromSeconds(10), new DiagnoseOptions { Deadline = TimeSpan.FromSeconds(10) });
+
+        o.Status.ShouldBe(ObservationStatus.Timeout);
+        o.Error!.Message.ShouldBe("stopped at the overall deadline waiting for http://svc:8080/health");
+        o.Data!["url"]!.GetValue<string>().ShouldBe("http://svc:8080/health");
+    }
+
+    [Fact]
+    public async Task A_probe_that_reports_its_own_timeout_first_keeps_its_own_result()
+    {
+        var time = new FakeTimeProvider();
+        var polite = new TestProbe("t.polite", async (ctx, ct) =>
+        {
+            ctx.ReportTarget("10.0.0.7:3001", new JsonObject { ["host"] = "10.0.0.7" });
+            using var own = new CancellationTokenSource(TimeSpan.FromMilliseconds(900), ctx.Time);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, own.Token);
+            try
+            {
+                await Task.Delay(Timeout.Infinite, linked.Token);
+            }
+            catch (OperationCanceledException) when (own.IsCancellationRequested)
+            {
+            }
+
+            return ProbeResult.Fail(ErrorKinds.Timeout, "its own words", new JsonObject { ["host"] = "10.0.0.7", ["attempts"] = 1 });
+        });
+        var o = await RunOneAsync(time, Invoke(polite, Component("svc"), TimeSpan.FromSeconds(1)), TimeSpan.FromMilliseconds(900));
+
+        o.Status.ShouldBe(ObservationStatus.Timeout);
+        o.Error!.Message.ShouldBe("its own words");
+        o.Data!["attempts"]!.GetValue<int>().ShouldBe(1);
     }
 
     [Fact]
@@ -138,5 +196,15 @@ public sealed class ProbeExecutorTests
 
         results[invocation.Key].Status.ShouldBe(ObservationStatus.Error);
         results[invocation.Key].Error!.Kind.ShouldBe("connection_refused");
+    }
+
+    /// <summary>Runs one invocation, moves the fake clock on by <paramref name="advance"/> once it started, and returns its observation.</summary>
+    private static async Task<Observation> RunOneAsync(FakeTimeProvider time, ProbeInvocation invocation, TimeSpan advance, DiagnoseOptions? options = null)
+    {
+        var counter = new StartCounter();
+        var run = new ProbeExecutor(time).RunAsync([invocation], options ?? new DiagnoseOptions(), counter, Ct);
+        await counter.WhenStarted(1).WaitAsync(TimeSpan.FromSeconds(10), Ct);
+        time.Advance(advance);
+        return (await run.WaitAsync(TimeSpan.FromSeconds(10), Ct))[invocation.Key];
     }
 }

@@ -1,5 +1,9 @@
 using System.Diagnostics;
+using System.Text.Json.Nodes;
+using Medic.Core.Engine;
+using Medic.Core.Model;
 using Medic.Core.Probing;
+using Medic.Core.Systems;
 using Medic.Probes.Tests.NetSupport;
 using Medic.Probes.Tests.Support;
 using Shouldly;
@@ -82,7 +86,7 @@ public sealed class ProbeConformanceTests : IDisposable
     {
         var (probe, target) = Row(name);
         using var silent = await OpenSilentAsync(target);
-        var component = target.Silent!(new TargetPlace(_folder.Path, silent.Port));
+        var component = SilentComponent(target, silent);
         var clock = Stopwatch.StartNew();
 
         // No token: the probe must honour ProbeContext.Timeout on its own, not rely on the engine.
@@ -99,7 +103,7 @@ public sealed class ProbeConformanceTests : IDisposable
     {
         var (probe, target) = Row(name);
         using var silent = await OpenSilentAsync(target);
-        var component = target.Silent!(new TargetPlace(_folder.Path, silent.Port));
+        var component = SilentComponent(target, silent);
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(Ct);
         cts.CancelAfter(TimeSpan.FromMilliseconds(200));
         var clock = Stopwatch.StartNew();
@@ -110,8 +114,31 @@ public sealed class ProbeConformanceTests : IDisposable
         clock.Elapsed.ShouldBeLessThan(Generous);
     }
 
+    [Theory]
+    [MemberData(nameof(NetworkProbes))]
+    public async Task When_the_engines_timeout_ends_it_first_the_observation_still_names_its_target(string name)
+    {
+        var (probe, target) = Row(name);
+        using var silent = await OpenSilentAsync(target);
+        var component = SilentComponent(target, silent);
+        // The probe is given five minutes and the engine waits 300 ms, so the engine's timeout always comes first.
+        var late = new LongerDeadline(probe, TimeSpan.FromMinutes(5));
+        var invocation = new ProbeInvocation(late, component, target.FreshArgs(), TimeSpan.FromMilliseconds(300));
+
+        var observation = await ProbeRunner.RunAsync(invocation, TimeProvider.System, Ct).WaitAsync(Generous, Ct);
+
+        observation.Status.ShouldBe(ObservationStatus.Timeout);
+        observation.Error!.Message.ShouldStartWith("no answer from ");
+        observation.Error.Message.ShouldEndWith(" within 300ms");
+        observation.Error.Message.ShouldNotContain("null");
+        observation.Data.ShouldBeOfType<JsonObject>().Count.ShouldBeGreaterThan(0);
+    }
+
     private static (IProbe Probe, ConformanceTarget Target) Row(string name) =>
         (BuiltInProbes.Registry().Find(name).ShouldNotBeNull(), ConformanceTargets.Table[name]);
+
+    private Component SilentComponent(ConformanceTarget target, SilentListener silent) =>
+        target.Silent!(new TargetPlace(_folder.Path, silent.Port));
 
     private static Task<SilentListener> OpenSilentAsync(ConformanceTarget target) =>
         target.Blackholed ? SilentListener.BlackholedAsync(Ct) : Task.FromResult(SilentListener.Accepting());

@@ -2,7 +2,9 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json.Nodes;
+using Medic.Core.Engine;
 using Medic.Core.Model;
+using Medic.Core.Probing;
 using Medic.Probes.Tcp;
 using Medic.Probes.Tests.NetSupport;
 using Shouldly;
@@ -136,6 +138,25 @@ public sealed class TcpConnectProbeTests
     }
 
     [Fact]
+    public async Task When_the_engines_timeout_ends_a_dropped_connect_first_the_observation_still_names_the_address()
+    {
+        // The probe is handed a minute while the engine waits 300 ms, so the engine's timeout always wins the race
+        // the two deadlines run on a loaded machine; the observation must still carry the address, never null.
+        using var blackhole = await SilentListener.BlackholedAsync(Ct);
+        var slow = new LongerDeadline(_probe, TimeSpan.FromMinutes(1));
+        var invocation = new ProbeInvocation(slow, HttpComponent($"http://127.0.0.1:{blackhole.Port}"), [], TimeSpan.FromMilliseconds(300));
+
+        var observation = await ProbeRunner.RunAsync(invocation, TimeProvider.System, Ct);
+
+        observation.Status.ShouldBe(ObservationStatus.Timeout);
+        observation.Error!.Message.ShouldBe($"no answer from 127.0.0.1:{blackhole.Port} within 300ms");
+        var data = observation.Data.ShouldBeOfType<JsonObject>();
+        data["host"]!.GetValue<string>().ShouldBe("127.0.0.1");
+        data["port"]!.GetValue<int>().ShouldBe(blackhole.Port);
+        data["connected"]!.GetValue<bool>().ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task On_an_http_component_without_a_port_the_schemes_port_is_used()
     {
         var result = await _probe.RunAsync(Context(HttpComponent("https://nonexistent.invalid")), Ct);
@@ -167,4 +188,5 @@ public sealed class TcpConnectProbeTests
         _probe.Kinds.ShouldBe(["tcp", "http"]);
         _probe.Parameters.ShouldNotContain(p => p.Required);
     }
+
 }

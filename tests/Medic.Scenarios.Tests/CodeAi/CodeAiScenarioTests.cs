@@ -13,6 +13,23 @@ public sealed class CodeAiScenarioTests(CodeAiWorld world)
     private static async Task<MedicRun> DiagnoseAsync(Dictionary<string, string> env) =>
         await MedicRun.RunAsync(env, "diagnose", "-f", Path.Combine(MedicRun.Root, "examples/codeai/medic.yaml"), "--format", "json");
 
+    /// <summary>A run with one stand-in fault on (none before or after) and the environment as <paramref name="change"/> leaves it.</summary>
+    private async Task<MedicRun> DiagnoseWithFaultAsync(string fault, string value = "", Action<Dictionary<string, string>>? change = null)
+    {
+        world.Api.Faults.ClearAll();
+        world.Api.Faults.Set(fault, value);
+        try
+        {
+            var env = world.Env();
+            change?.Invoke(env);
+            return await DiagnoseAsync(env);
+        }
+        finally
+        {
+            world.Api.Faults.ClearAll();
+        }
+    }
+
     private static (string Cause, string Severity, string Text) First(MedicRun run)
     {
         var f = run.Findings()[0];
@@ -34,12 +51,7 @@ public sealed class CodeAiScenarioTests(CodeAiWorld world)
     [Covers("codeai.database-connection-failures/db-not-running")]
     public async Task A_stopped_database_is_named_with_the_refused_connection()
     {
-        world.Api.Faults.ClearAll();
-        world.Api.Faults.Set("db-down", "database ping failed: connection refused");
-        var env = world.Env();
-        env["CODEAI_DB_PORT"] = PostgresServer.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var run = await DiagnoseAsync(env);
-        world.Api.Faults.ClearAll();
+        var run = await DiagnoseWithFaultAsync("db-down", "database ping failed: connection refused", change: env => env["CODEAI_DB_PORT"] = PostgresServer.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
 
         var first = First(run);
         first.Cause.ShouldBe("codeai.database-connection-failures/db-not-running", run.Stdout);
@@ -149,12 +161,7 @@ public sealed class CodeAiScenarioTests(CodeAiWorld world)
     [Covers("codeai.redis-cache-issues/redis-not-responding")]
     public async Task A_stopped_redis_is_named()
     {
-        world.Api.Faults.ClearAll();
-        world.Api.Faults.Set("cache-down");
-        var env = world.Env();
-        env["CODEAI_REDIS_URL"] = $"redis://127.0.0.1:{RedisServer.FreePort()}";
-        var run = await DiagnoseAsync(env);
-        world.Api.Faults.ClearAll();
+        var run = await DiagnoseWithFaultAsync("cache-down", change: env => env["CODEAI_REDIS_URL"] = $"redis://127.0.0.1:{RedisServer.FreePort()}");
 
         var first = First(run);
         first.Cause.ShouldBe("codeai.redis-cache-issues/redis-not-responding", run.Stdout);
@@ -306,12 +313,7 @@ public sealed class CodeAiScenarioTests(CodeAiWorld world)
     [Covers("codeai.database-connection-failures/network")]
     public async Task A_database_host_that_does_not_resolve_is_named_as_network()
     {
-        world.Api.Faults.ClearAll();
-        world.Api.Faults.Set("db-down", "database ping failed: dial tcp: lookup db.codeai.invalid: no such host");
-        var env = world.Env();
-        env["CODEAI_DB_HOST"] = "db.codeai.invalid";
-        var run = await DiagnoseAsync(env);
-        world.Api.Faults.ClearAll();
+        var run = await DiagnoseWithFaultAsync("db-down", "database ping failed: dial tcp: lookup db.codeai.invalid: no such host", change: env => env["CODEAI_DB_HOST"] = "db.codeai.invalid");
 
         var first = First(run);
         first.Cause.ShouldBe("codeai.database-connection-failures/network", run.Stdout);
@@ -323,12 +325,7 @@ public sealed class CodeAiScenarioTests(CodeAiWorld world)
     [Covers("codeai.redis-cache-issues/network")]
     public async Task A_redis_host_that_does_not_resolve_is_named_as_network()
     {
-        world.Api.Faults.ClearAll();
-        world.Api.Faults.Set("cache-down");
-        var env = world.Env();
-        env["CODEAI_REDIS_URL"] = "redis://cache.codeai.invalid:6379";
-        var run = await DiagnoseAsync(env);
-        world.Api.Faults.ClearAll();
+        var run = await DiagnoseWithFaultAsync("cache-down", change: env => env["CODEAI_REDIS_URL"] = "redis://cache.codeai.invalid:6379");
 
         var first = First(run);
         first.Cause.ShouldBe("codeai.redis-cache-issues/network", run.Stdout);
@@ -339,10 +336,7 @@ public sealed class CodeAiScenarioTests(CodeAiWorld world)
     [Covers("codeai.circuit-breaker-open/upstream-failing")]
     public async Task An_open_circuit_breaker_is_named_from_the_metrics()
     {
-        world.Api.Faults.ClearAll();
-        world.Api.Faults.Set("breaker-open", "payments");
-        var run = await DiagnoseAsync(world.Env());
-        world.Api.Faults.ClearAll();
+        var run = await DiagnoseWithFaultAsync("breaker-open", "payments");
 
         var first = First(run);
         first.Cause.ShouldBe("codeai.circuit-breaker-open/upstream-failing", run.Stdout);
@@ -353,10 +347,7 @@ public sealed class CodeAiScenarioTests(CodeAiWorld world)
     [Covers("codeai.stuck-jobs/stuck-jobs")]
     public async Task Old_pending_jobs_are_named_from_the_admin_endpoint()
     {
-        world.Api.Faults.ClearAll();
-        world.Api.Faults.Set("stuck-job", "3600");
-        var run = await DiagnoseAsync(world.Env());
-        world.Api.Faults.ClearAll();
+        var run = await DiagnoseWithFaultAsync("stuck-job", "3600");
 
         var first = First(run);
         first.Cause.ShouldBe("codeai.stuck-jobs/stuck-jobs", run.Stdout);

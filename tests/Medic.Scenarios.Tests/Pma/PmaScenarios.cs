@@ -3,7 +3,6 @@ using System.Net;
 using System.Net.Sockets;
 using Medic.Probes.Tests.NetSupport;
 using Medic.Probes.Tests.Support;
-using Medic.Scenarios.Tests.StandIn;
 using Medic.Scenarios.Tests.Support;
 using Shouldly;
 using Xunit;
@@ -17,38 +16,11 @@ namespace Medic.Scenarios.Tests.Pma;
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public sealed class PmaScenarios : IAsyncLifetime
 {
-    private const string Secret = "pma-jwt-secret-for-tests";
-    private const string HaToken = "ha-long-lived-token-for-tests";
-    private readonly TempFolder _folder = new();
-    private StandInService _api = null!;
-    private StandInService _homeAssistant = null!;
-    private ChildProcess _server = null!;
+    private readonly PmaWorld _pma = new();
 
-    public async ValueTask InitializeAsync()
-    {
-        _api = await StandInService.StartAsync(new PmaSurface(), TestContext.Current.CancellationToken);
-        _homeAssistant = await StandInService.StartAsync(new HomeAssistantSurface(HaToken), TestContext.Current.CancellationToken);
-        foreach (var dir in new[] { "data", "logs" })
-        {
-            Directory.CreateDirectory(_folder.File(dir));
-            File.SetUnixFileMode(_folder.File(dir), (UnixFileMode)0b111_111_111);
-        }
+    public ValueTask InitializeAsync() => _pma.InitializeAsync();
 
-        File.SetUnixFileMode(_folder.Path, (UnixFileMode)0b111_101_101);
-        await File.WriteAllTextAsync(_folder.File("config.local.yaml"), Config, TestContext.Current.CancellationToken);
-        // A real process named pma-server (sleep under that name) for the host checks; the stand-in answers its HTTP.
-        var program = _folder.File("pma-server");
-        File.CreateSymbolicLink(program, "/bin/sleep");
-        _server = ChildProcess.Start(program, "600");
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        _server.Dispose();
-        await _api.DisposeAsync();
-        await _homeAssistant.DisposeAsync();
-        _folder.Dispose();
-    }
+    public ValueTask DisposeAsync() => _pma.DisposeAsync();
 
     [Fact]
     public async Task Healthy_twin_reports_nothing_at_warning_or_above()
@@ -57,7 +29,7 @@ public sealed class PmaScenarios : IAsyncLifetime
 
         run.ExitCode.ShouldBeInRange(0, 1, run.Stderr);
         run.AtWarningOrAbove().ShouldBeEmpty(run.Stdout);
-        _api.Requests.ShouldAllBe(r => r.StartsWith("GET ", StringComparison.Ordinal));
+        _pma.Api.Requests.ShouldAllBe(r => r.StartsWith("GET ", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -77,7 +49,7 @@ public sealed class PmaScenarios : IAsyncLifetime
     [Covers("pma.database-locked/wal-not-enabled")]
     public async Task A_database_in_rollback_journal_mode_is_named()
     {
-        var db = _folder.File("pma-delete.db");
+        var db = _pma.Folder.File("pma-delete.db");
         await SqliteCli.RunAsync(db, "PRAGMA journal_mode=DELETE; CREATE TABLE entities(id TEXT);");
         Shell.Run("chown", "nobody", db).ShouldBeTrue();
 
@@ -104,7 +76,7 @@ public sealed class PmaScenarios : IAsyncLifetime
     [Covers("pma.database-connection-failed/wrong-path")]
     public async Task A_database_path_that_does_not_exist_is_error_1001()
     {
-        var missing = _folder.File("no-such-dir/pma.db");
+        var missing = _pma.Folder.File("no-such-dir/pma.db");
 
         var run = await DiagnoseAsync(Env(missing));
 
@@ -165,7 +137,7 @@ public sealed class PmaScenarios : IAsyncLifetime
     public async Task An_expired_token_is_named_with_its_expiry()
     {
         var env = Env(await WalDatabaseAsync());
-        env["PMA_TOKEN"] = Jwt.Hs256(Secret, DateTimeOffset.UtcNow.AddHours(-2));
+        env["PMA_TOKEN"] = Jwt.Hs256(PmaWorld.Secret, DateTimeOffset.UtcNow.AddHours(-2));
 
         var run = await DiagnoseAsync(env);
 
@@ -221,12 +193,13 @@ public sealed class PmaScenarios : IAsyncLifetime
         using var dropped = await SilentListener.BlackholedAsync(TestContext.Current.CancellationToken);
         var env = Env(await WalDatabaseAsync());
         env["PMA_API_URL"] = $"http://127.0.0.1:{dropped.Port}";
-        env["PMA_API_TIMEOUT"] = "2s"; // the probe keeps a tenth (≤ 250 ms) of this to report the address itself
+        env["PMA_API_TIMEOUT"] = "1s"; // whether the probe's deadline or the engine's ends the connect, the address stays
 
         var run = await DiagnoseAsync(env);
 
         run.Causes()[0].ShouldBe("pma.cannot-connect-api/firewall", run.Stdout);
         run.FirstExplanation().ShouldContain($"A TCP connection to 127.0.0.1:{dropped.Port} got no answer: no answer from 127.0.0.1:{dropped.Port} within");
+        run.FirstExplanation().ShouldNotContain("null");
         run.Findings()[0].Related.ShouldBe(["http.unhealthy/unreachable"]);
     }
 
@@ -254,7 +227,7 @@ public sealed class PmaScenarios : IAsyncLifetime
         // 127.0.0.1 has no route there, while the stand-in keeps serving the same URL in the test's namespace.
         Assert.SkipUnless(MedicProcess.CanUnshareNetwork, "needs root and unshare to make a network namespace");
         var env = Env(await WalDatabaseAsync());
-        var port = new Uri(_api.Url).Port;
+        var port = new Uri(_pma.Api.Url).Port;
 
         var run = await MedicProcess.RunWithoutNetworkAsync(env, DiagnoseArgs);
 
@@ -276,7 +249,7 @@ public sealed class PmaScenarios : IAsyncLifetime
     [Covers("pma.cannot-connect-api/reverse-proxy")]
     public async Task A_502_from_the_proxy_in_front_is_named()
     {
-        _api.Faults.Set("proxy-502");
+        _pma.Api.Faults.Set("proxy-502");
 
         var run = await DiagnoseAsync(Env(await WalDatabaseAsync()));
 
@@ -289,7 +262,7 @@ public sealed class PmaScenarios : IAsyncLifetime
     public async Task A_yaml_syntax_error_in_the_config_is_quoted_with_its_line()
     {
         var env = Env(await WalDatabaseAsync());
-        env["PMA_CONFIG"] = await ConfigAsync(Config.Replace("port: 3001", "port: \"3001", StringComparison.Ordinal));
+        env["PMA_CONFIG"] = await ConfigAsync(PmaWorld.Config.Replace("port: 3001", "port: \"3001", StringComparison.Ordinal));
 
         var run = await DiagnoseAsync(env);
 
@@ -303,7 +276,7 @@ public sealed class PmaScenarios : IAsyncLifetime
     public async Task A_config_without_jwt_secret_is_named()
     {
         var env = Env(await WalDatabaseAsync());
-        env["PMA_CONFIG"] = await ConfigAsync(Config.Replace("jwt_secret: from-env\n", "", StringComparison.Ordinal));
+        env["PMA_CONFIG"] = await ConfigAsync(PmaWorld.Config.Replace("jwt_secret: from-env\n", "", StringComparison.Ordinal));
 
         var run = await DiagnoseAsync(env);
 
@@ -317,7 +290,7 @@ public sealed class PmaScenarios : IAsyncLifetime
     public async Task A_logs_folder_the_pma_user_cannot_write_is_named()
     {
         var env = Env(await WalDatabaseAsync());
-        var logs = _folder.File($"logs-{Guid.NewGuid():N}");
+        var logs = _pma.Folder.File($"logs-{Guid.NewGuid():N}");
         Directory.CreateDirectory(logs);
         File.SetUnixFileMode(logs, (UnixFileMode)0b111_000_000);
         env["PMA_LOGS_DIR"] = logs;
@@ -374,11 +347,9 @@ public sealed class PmaScenarios : IAsyncLifetime
         run.FirstExplanation().ShouldContain("got no answer (timeout");
     }
 
-    private const string Config = "server:\n  port: 3001\n  host: 0.0.0.0\njwt_secret: from-env\ndatabase:\n  path: ./data/pma.db\n";
-
     private async Task<string> ConfigAsync(string text)
     {
-        var path = _folder.File($"config-{Guid.NewGuid():N}.yaml");
+        var path = _pma.Folder.File($"config-{Guid.NewGuid():N}.yaml");
         await File.WriteAllTextAsync(path, text, TestContext.Current.CancellationToken);
         return path;
     }
@@ -388,40 +359,17 @@ public sealed class PmaScenarios : IAsyncLifetime
 
     private static Task<MedicRun> DiagnoseAsync(Dictionary<string, string> env) => MedicRun.RunAsync(env, DiagnoseArgs);
 
-    /// <summary>A WAL database owned by the service user (nobody), as a deployment that works leaves it.</summary>
-    private async Task<string> WalDatabaseAsync()
-    {
-        var db = _folder.File($"pma-{Guid.NewGuid():N}.db");
-        await SqliteCli.RunAsync(db, "PRAGMA journal_mode=WAL; CREATE TABLE entities(id TEXT);");
-        Shell.Run("chown", "nobody", db).ShouldBeTrue();
-        return db;
-    }
+    private Task<string> WalDatabaseAsync() => _pma.WalDatabaseAsync();
 
     /// <summary>A data folder of its own holding pma.db (owned by nobody), the folder owned by <paramref name="owner"/>.</summary>
     private async Task<string> DataFolderAsync(string owner)
     {
-        var data = _folder.File($"data-{Guid.NewGuid():N}");
+        var data = _pma.Folder.File($"data-{Guid.NewGuid():N}");
         Directory.CreateDirectory(data);
-        var db = Path.Combine(data, "pma.db");
-        await SqliteCli.RunAsync(db, "PRAGMA journal_mode=WAL; CREATE TABLE entities(id TEXT);");
-        Shell.Run("chown", "nobody", db).ShouldBeTrue();
+        await _pma.WalDatabaseAsync(Path.Combine(data, "pma.db"));
         Shell.Run("chown", owner, data).ShouldBeTrue();
         return data;
     }
 
-    private Dictionary<string, string> Env(string db) => new()
-    {
-        ["PMA_API_URL"] = _api.Url,
-        ["PMA_DB_PATH"] = db,
-        ["PMA_BUSY_TIMEOUT"] = "5s",
-        ["PMA_TOKEN"] = Jwt.Hs256(Secret, DateTimeOffset.UtcNow.AddHours(1)),
-        ["PMA_JWT_SECRET"] = Secret,
-        ["PMA_PORT"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
-        ["PMA_DATA_DIR"] = _folder.File("data"),
-        ["PMA_LOGS_DIR"] = _folder.File("logs"),
-        ["PMA_USER"] = "nobody",
-        ["PMA_CONFIG"] = _folder.File("config.local.yaml"),
-        ["PMA_HA_URL"] = _homeAssistant.Url,
-        ["PMA_HA_TOKEN"] = HaToken,
-    };
+    private Dictionary<string, string> Env(string db) => _pma.Env(db);
 }
