@@ -4,9 +4,7 @@ namespace Medic.Logs;
 public sealed class LogTemplate
 {
     private readonly Dictionary<string, long> levels = new(StringComparer.Ordinal);
-    private readonly SortedDictionary<int, VariableSpread> variables = [];
-
-    // the same spreads by token position, for the per-line lookup
+    // the spreads by token position (null where the token is constant)
     private VariableSpread?[] byPosition = [];
     private string? text;
     private LogTemplate? mergedInto;
@@ -52,7 +50,7 @@ public sealed class LogTemplate
     public DateTimeOffset? LastSeen { get; private set; }
 
     /// <summary>The spread of values per wildcard position, in token order.</summary>
-    public IReadOnlyList<VariableSpread> Variables => [.. variables.Values];
+    public IReadOnlyList<VariableSpread> Variables => [.. byPosition.OfType<VariableSpread>()];
 
     private int[]? wildcards;
 
@@ -93,10 +91,9 @@ public sealed class LogTemplate
     /// <summary>Makes a position variable; earlier lines all carried <paramref name="constant"/> there.</summary>
     internal VariableSpread AddSpread(int position, string? constant, long seen)
     {
-        if (!variables.TryGetValue(position, out var spread))
+        if (Spread(position) is not { } spread)
         {
             spread = new VariableSpread(position);
-            variables[position] = spread;
             if (position >= byPosition.Length)
             {
                 Array.Resize(ref byPosition, Math.Max(position + 1, Tokens.Length));
@@ -127,9 +124,9 @@ public sealed class LogTemplate
         {
             target.LastSeen = l;
         }
-        foreach (var (position, spread) in variables)
+        foreach (var spread in byPosition.OfType<VariableSpread>())
         {
-            target.AddSpread(position, null, 0).AddFrom(spread);
+            target.AddSpread(spread.Position, null, 0).AddFrom(spread);
         }
     }
 }

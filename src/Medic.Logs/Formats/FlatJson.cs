@@ -251,26 +251,8 @@ internal static class FlatJson
                 case FieldKind.Level:
                     StructuredFields.ApplyLevel(record, value, isNumber);
                     continue;
-                case FieldKind.Message:
-                    if (!record.HasMessage)
-                    {
-                        record.SetMessage(line, offset + field.ValueStart, field.ValueLength);
-                    }
-
-                    continue;
-                case FieldKind.Component:
-                    if (!record.HasComponent)
-                    {
-                        record.SetComponent(line, offset + field.ValueStart, field.ValueLength);
-                    }
-
-                    continue;
-                case FieldKind.RequestId:
-                    if (StructuredFields.IsRequestId(value) && !record.HasRequestId)
-                    {
-                        record.SetRequestId(line, offset + field.ValueStart, field.ValueLength);
-                    }
-
+                case FieldKind.Message or FieldKind.Component or FieldKind.RequestId:
+                    StructuredFields.ApplyText(record, kind, line, offset + field.ValueStart, field.ValueLength);
                     continue;
                 case FieldKind.Duration when isNumber && (SimpleNumber.TryParse(value, out var d) || double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out d)):
                     record.Duration ??= DurationValue.FromBare(key, d, value.IndexOfAny("eE.") >= 0);

@@ -112,7 +112,8 @@ internal static class IsoTimestamp
         return true;
     }
 
-    private static bool Two(ReadOnlySpan<char> s, int at, out int value)
+    /// <summary>Two ASCII digits at <paramref name="at"/>.</summary>
+    internal static bool Two(ReadOnlySpan<char> s, int at, out int value)
     {
         var a = s[at] - '0';
         var b = s[at + 1] - '0';

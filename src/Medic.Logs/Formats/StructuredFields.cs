@@ -12,6 +12,11 @@ internal static class StructuredFields
     /// <summary>The same, with the key already classified and not necessarily a string.</summary>
     public static bool Apply(LogRecord record, FieldKind kind, ReadOnlySpan<char> key, string value, bool isNumber, ref string? template)
     {
+        if (ApplyText(record, kind, value, 0, value.Length))
+        {
+            return true;
+        }
+
         switch (kind)
         {
             case FieldKind.Time:
@@ -20,32 +25,11 @@ internal static class StructuredFields
             case FieldKind.Level:
                 ApplyLevel(record, value, isNumber);
                 return true;
-            case FieldKind.Message:
-                if (!record.HasMessage)
-                {
-                    record.Message = value;
-                }
-
-                return true;
             case FieldKind.Template:
                 template ??= value;
                 return true;
-            case FieldKind.Component:
-                if (!record.HasComponent)
-                {
-                    record.Component = value;
-                }
-
-                return true;
             case FieldKind.Duration:
                 record.Duration ??= DurationValue.Parse(key, value);
-                return true;
-            case FieldKind.RequestId:
-                if (IsRequestId(value) && !record.HasRequestId)
-                {
-                    record.RequestId = value;
-                }
-
                 return true;
             case FieldKind.Method:
                 record.Method ??= value.ToUpperInvariant();
@@ -61,8 +45,39 @@ internal static class StructuredFields
         }
     }
 
-    /// <summary>A request ID field's value names a request: not empty, not "-".</summary>
-    public static bool IsRequestId(ReadOnlySpan<char> value) => value.Length > 0 && value is not "-";
+    /// <summary>
+    /// The message, component or request ID, given as <c>text[start..start+length]</c> (a stretch of the record's line
+    /// stays one until read): the first one wins; a request ID of "" or "-" names none. False for other kinds.
+    /// </summary>
+    public static bool ApplyText(LogRecord record, FieldKind kind, string text, int start, int length)
+    {
+        switch (kind)
+        {
+            case FieldKind.Message:
+                if (!record.HasMessage)
+                {
+                    record.SetMessage(text, start, length);
+                }
+
+                return true;
+            case FieldKind.Component:
+                if (!record.HasComponent)
+                {
+                    record.SetComponent(text, start, length);
+                }
+
+                return true;
+            case FieldKind.RequestId:
+                if (length > 0 && text.AsSpan(start, length) is not "-" && !record.HasRequestId)
+                {
+                    record.SetRequestId(text, start, length);
+                }
+
+                return true;
+            default:
+                return false;
+        }
+    }
 
     /// <summary>A time field: the first one wins, and is only parsed while the record has none.</summary>
     public static void ApplyTime(LogRecord record, ReadOnlySpan<char> value, bool isNumber)

@@ -123,8 +123,8 @@ public static class TimestampValue
     {
         value = default;
         if ((s.Length != 20 && s.Length != 26) || s[2] != '/' || s[6] != '/' || s[11] != ':' || s[14] != ':' || s[17] != ':'
-            || !TwoDigits(s, 0, out var day) || !TwoDigits(s, 7, out var century) || !TwoDigits(s, 9, out var yy)
-            || !TwoDigits(s, 12, out var hour) || !TwoDigits(s, 15, out var minute) || !TwoDigits(s, 18, out var second)
+            || !IsoTimestamp.Two(s, 0, out var day) || !IsoTimestamp.Two(s, 7, out var century) || !IsoTimestamp.Two(s, 9, out var yy)
+            || !IsoTimestamp.Two(s, 12, out var hour) || !IsoTimestamp.Two(s, 15, out var minute) || !IsoTimestamp.Two(s, 18, out var second)
             || MonthIndex(s.Slice(3, 3)) is var month && month < 0)
         {
             return false;
@@ -139,7 +139,7 @@ public static class TimestampValue
         var offset = TimeSpan.Zero;
         if (s.Length == 26)
         {
-            if (s[20] != ' ' || s[21] is not ('+' or '-') || !TwoDigits(s, 22, out var oh) || !TwoDigits(s, 24, out var om) || om > 59 || (oh * 60) + om > 14 * 60)
+            if (s[20] != ' ' || s[21] is not ('+' or '-') || !IsoTimestamp.Two(s, 22, out var oh) || !IsoTimestamp.Two(s, 24, out var om) || om > 59 || (oh * 60) + om > 14 * 60)
             {
                 return false;
             }
@@ -158,10 +158,10 @@ public static class TimestampValue
     private static bool SyslogTime(ReadOnlySpan<char> s, out DateTimeOffset value)
     {
         value = default;
-        var day = s.Length == 15 && s[3] == ' ' && TwoDigits(s, 4, out var dd) ? dd : s.Length == 14 && s[3] == ' ' && char.IsAsciiDigit(s[4]) ? s[4] - '0' : -1;
+        var day = s.Length == 15 && s[3] == ' ' && IsoTimestamp.Two(s, 4, out var dd) ? dd : s.Length == 14 && s[3] == ' ' && char.IsAsciiDigit(s[4]) ? s[4] - '0' : -1;
         var at = s.Length - 9;
         if (day < 1 || s[at] != ' ' || s[at + 3] != ':' || s[at + 6] != ':' || MonthIndex(s[..3]) is var month && month < 0
-            || !TwoDigits(s, at + 1, out var hour) || !TwoDigits(s, at + 4, out var minute) || !TwoDigits(s, at + 7, out var second)
+            || !IsoTimestamp.Two(s, at + 1, out var hour) || !IsoTimestamp.Two(s, at + 4, out var minute) || !IsoTimestamp.Two(s, at + 7, out var second)
             || hour > 23 || minute > 59 || second > 59 || day > DateTime.DaysInMonth(2001, month + 1))
         {
             return false;
@@ -182,12 +182,6 @@ public static class TimestampValue
         }
 
         return -1;
-    }
-
-    private static bool TwoDigits(ReadOnlySpan<char> s, int at, out int value)
-    {
-        value = ((s[at] - '0') * 10) + (s[at + 1] - '0');
-        return char.IsAsciiDigit(s[at]) && char.IsAsciiDigit(s[at + 1]);
     }
 
     /// <summary>Comma fractions become dots; <c>+0000</c> becomes <c>+00:00</c>; runs of spaces become one.</summary>
